@@ -1,0 +1,2 @@
+/** HTTP API. */
+package dev.safehouse.api;

@@ -1,0 +1,74 @@
+package dev.safehouse.common;
+
+import java.net.URI;
+
+/**
+ * The catalogue of error kinds the service can report, each with a stable RFC 9457 problem {@code
+ * type} URI, an HTTP status and a short human title.
+ *
+ * <p>Clients may switch on {@link #uri()}; it never changes for an existing kind. The title is the
+ * same for every occurrence of a kind; per-occurrence detail goes into the problem's {@code detail}
+ * and must come from {@link SafehouseException#getMessage()}, which is always safe to return.
+ */
+public enum ProblemType {
+  INVALID_REQUEST(400, "invalid-request", "The request is not valid"),
+  VALIDATION_FAILED(400, "validation-failed", "The request body or parameters failed validation"),
+  MALFORMED_BODY(400, "malformed-body", "The request body could not be read"),
+  UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
+  FORBIDDEN(403, "forbidden", "The caller's role does not allow this operation"),
+  NOT_FOUND(404, "not-found", "No such resource"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation is available"),
+  CONFLICT(409, "conflict", "The request conflicts with the current state"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request's content type is not supported"),
+  RATE_LIMITED(429, "rate-limited", "Too many requests"),
+  INTERNAL(500, "internal", "Internal error"),
+  ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable");
+
+  /** Base of every problem type URI; the slug of the kind is appended. */
+  public static final String BASE_URI = "https://safehouse.dev/problems/";
+
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  /** Returns the HTTP status this kind is reported with. */
+  public int status() {
+    return status;
+  }
+
+  /** Returns the stable type URI, {@code https://safehouse.dev/problems/<slug>}. */
+  public URI uri() {
+    return URI.create(BASE_URI + slug);
+  }
+
+  /** Returns the short, fixed title of this kind. */
+  public String title() {
+    return title;
+  }
+
+  /**
+   * Returns the kind reported for an HTTP status that arose outside our own code (the HTTP layer),
+   * or {@link #INTERNAL} for a 5xx without a more specific kind, or {@link #INVALID_REQUEST} for an
+   * unlisted 4xx.
+   */
+  public static ProblemType forStatus(int status) {
+    for (ProblemType type : values()) {
+      if (type.status == status && type != VALIDATION_FAILED && type != MALFORMED_BODY) {
+        if (status == 503) {
+          return SERVICE_UNAVAILABLE;
+        }
+        return type;
+      }
+    }
+    return status >= 500 ? INTERNAL : INVALID_REQUEST;
+  }
+}
