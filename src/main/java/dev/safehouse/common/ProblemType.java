@@ -21,7 +21,8 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation is available"),
   CONFLICT(409, "conflict", "The request conflicts with the current state"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
-  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request's content type is not supported"),
+  UNSUPPORTED_MEDIA_TYPE(
+      415, "unsupported-media-type", "The request's content type is not supported"),
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   INTERNAL(500, "internal", "Internal error"),
   ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),

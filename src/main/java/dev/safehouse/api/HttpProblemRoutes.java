@@ -1,0 +1,87 @@
+package dev.safehouse.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safehouse.common.ProblemType;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives problem+json to the errors that the HTTP layer produces outside the REST resources: paths
+ * that no route serves (404), bodies over {@code quarkus.http.limits.max-body-size} (413), and any
+ * failure a route reports without writing a response.
+ */
+@ApplicationScoped
+public class HttpProblemRoutes {
+  private static final Logger LOG = Logger.getLogger(HttpProblemRoutes.class);
+
+  private final ObjectMapper mapper;
+  private final long maxBodyBytes;
+
+  HttpProblemRoutes(
+      ObjectMapper mapper,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    this.mapper = mapper;
+    this.maxBodyBytes = maxBodySize.asLongValue();
+  }
+
+  void register(@Observes Router router) {
+    router.route().order(Integer.MIN_VALUE).handler(this::rejectDeclaredOversizeBody);
+    router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, ProblemType.NOT_FOUND));
+  }
+
+  private void rejectDeclaredOversizeBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > maxBodyBytes) {
+          ctx.request().pause();
+          ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+          write(ctx, ProblemType.PAYLOAD_TOO_LARGE);
+          return;
+        }
+      } catch (NumberFormatException e) {
+        write(ctx, ProblemType.INVALID_REQUEST);
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private void failure(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.next();
+      return;
+    }
+    int status = ctx.statusCode();
+    if (status < 400) {
+      if (ctx.failure() != null) {
+        LOG.error("unexpected failure outside the REST layer", ctx.failure());
+      }
+      status = 500;
+    }
+    write(ctx, ProblemType.forStatus(status));
+  }
+
+  private void write(RoutingContext ctx, ProblemType type) {
+    Problem problem = Problem.of(type, ExceptionMappers.fixedDetail(type), ctx.normalizedPath());
+    String body;
+    try {
+      body = mapper.writeValueAsString(problem);
+    } catch (JsonProcessingException e) {
+      body = "{\"status\":" + type.status() + "}";
+    }
+    ctx.response()
+        .setStatusCode(type.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(body);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.safehouse.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed view of every {@code safehouse.*} setting.
+ *
+ * <p>Secrets are never settings here: keys come from files or the environment, referenced by
+ * location. Durations use the ISO-8601 or the short ({@code 5s}) form.
+ */
+@ConfigMapping(prefix = "safehouse")
+public interface SafehouseConfig {
+
+  /** Token issuer and audience the service accepts and the dev CLI mints. */
+  Token token();
+
+  /** How the enclave child process is started and supervised. */
+  Enclave enclave();
+
+  /** Per-caller request rate limit. */
+  RateLimit rateLimit();
+
+  /**
+   * The database chosen at start-up by {@link SafehouseMain}; {@code application.properties} uses
+   * these as defaults of {@code quarkus.datasource.*}. Not meant to be set by hand: set {@code
+   * SAFEHOUSE_DB_URL} or Quarkus' own datasource settings instead.
+   */
+  Db db();
+
+  /** Start-up database choice. */
+  interface Db {
+    /** Vert.x client URL. */
+    Optional<String> reactiveUrl();
+
+    /** JDBC URL, for Flyway. */
+    Optional<String> jdbcUrl();
+
+    /** Database user. */
+    Optional<String> username();
+
+    /** Database password; never logged. */
+    Optional<String> password();
+
+    /** Where the database is, without the password, for the start-up report. */
+    Optional<String> description();
+  }
+
+  /** Token settings. */
+  interface Token {
+    /** The {@code iss} every accepted token must carry. */
+    String issuer();
+
+    /** The {@code aud} every accepted token must contain. */
+    String audience();
+  }
+
+  /** Enclave process settings. */
+  interface Enclave {
+    /** Explicit class path for the enclave JVM; derived from the host's own when absent. */
+    Optional<String> classpath();
+
+    /** Extra JVM options for the enclave, appended after the hardening defaults. */
+    Optional<List<String>> jvmOptions();
+
+    /** How long a started enclave may take to connect and say hello. */
+    @WithDefault("30s")
+    Duration startTimeout();
+
+    /** How long the host waits for one enclave response. */
+    @WithDefault("5s")
+    Duration requestTimeout();
+
+    /** First restart delay after the enclave dies; doubled per consecutive failure. */
+    @WithDefault("250ms")
+    Duration backoffInitial();
+
+    /** Upper bound of the restart delay. */
+    @WithDefault("10s")
+    Duration backoffMax();
+
+    /** How long the enclave must stay up before the back-off resets. */
+    @WithDefault("30s")
+    Duration stableAfter();
+  }
+
+  /** Token-bucket limit per authenticated subject (or per client address when anonymous). */
+  interface RateLimit {
+    /** Whether the limit is enforced. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Sustained requests per second allowed per caller. */
+    @WithDefault("50")
+    double requestsPerSecond();
+
+    /** Requests a caller may send at once before being limited. */
+    @WithDefault("100")
+    int burst();
+  }
+}

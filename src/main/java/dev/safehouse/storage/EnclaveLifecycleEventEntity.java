@@ -1,0 +1,50 @@
+package dev.safehouse.storage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One row of {@code enclave_lifecycle_event}: a start, readiness or exit of the enclave process. */
+@Entity
+@Table(name = "enclave_lifecycle_event")
+public class EnclaveLifecycleEventEntity {
+  /** What happened to the enclave. */
+  public enum Kind {
+    /** The child process was started. */
+    STARTED,
+    /** It connected and completed the handshake. */
+    READY,
+    /** It exited or its connection was lost. */
+    EXITED,
+    /** A restart was scheduled after a delay. */
+    RESTART_SCHEDULED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false)
+  public int generation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Kind kind;
+
+  public Long pid;
+
+  @Column(name = "exit_code")
+  public Integer exitCode;
+
+  @Column(name = "delay_millis")
+  public Long delayMillis;
+
+  @Column(name = "occurred_at", nullable = false)
+  public OffsetDateTime occurredAt;
+}

@@ -1,0 +1,91 @@
+package dev.safehouse.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Gives each Quarkus test run its own PostgreSQL database on the local server (dropped afterwards)
+ * and its own in-memory token-signing key pair.
+ *
+ * <p>The server is {@code SAFEHOUSE_TEST_PG_HOST}:{@code SAFEHOUSE_TEST_PG_PORT} (default {@code
+ * 127.0.0.1:5432}) as {@code SAFEHOUSE_TEST_PG_USER} (default {@code postgres}) with {@code
+ * SAFEHOUSE_TEST_PG_PASSWORD} (default empty). The private key reaches the tests through the
+ * system property {@value TestTokens#PRIVATE_KEY_PROPERTY}; {@code keys-dev/} is never used.
+ */
+@QuarkusTestResource(SafehouseTestResources.class)
+public final class SafehouseTestResources implements QuarkusTestResourceLifecycleManager {
+  private String adminUrl;
+  private String user;
+  private String password;
+  private String database;
+
+  @Override
+  public Map<String, String> start() {
+    String host = env("SAFEHOUSE_TEST_PG_HOST", "127.0.0.1");
+    String port = env("SAFEHOUSE_TEST_PG_PORT", "5432");
+    user = env("SAFEHOUSE_TEST_PG_USER", "postgres");
+    password = env("SAFEHOUSE_TEST_PG_PASSWORD", "");
+    adminUrl = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    byte[] suffix = new byte[6];
+    new SecureRandom().nextBytes(suffix);
+    database = "safehouse_test_" + HexFormat.of().formatHex(suffix);
+    execute("CREATE DATABASE " + database);
+
+    KeyPair keys = generateRsaKeys();
+    System.setProperty(
+        TestTokens.PRIVATE_KEY_PROPERTY,
+        Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+    String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+
+    return Map.of(
+        "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
+        "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
+        "quarkus.datasource.username", user,
+        "quarkus.datasource.password", password,
+        "mp.jwt.verify.publickey", publicKey);
+  }
+
+  @Override
+  public void stop() {
+    if (database != null) {
+      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  private void execute(String sql) {
+    try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "tests need a PostgreSQL at " + adminUrl + " (set SAFEHOUSE_TEST_PG_*): " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static KeyPair generateRsaKeys() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
