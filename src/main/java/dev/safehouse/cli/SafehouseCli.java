@@ -24,6 +24,10 @@ public final class SafehouseCli {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // jose4j logs through SLF4J; outside the service there is no JBoss log manager to bind to.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+    }
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 

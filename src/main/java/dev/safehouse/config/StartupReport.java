@@ -3,7 +3,7 @@ package dev.safehouse.config;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -21,7 +21,7 @@ public class StartupReport {
     this.database = config.db().description();
   }
 
-  void onHttpStart(@Observes HttpServerStart start) {
+  void onHttpStart(@ObservesAsync HttpServerStart start) {
     String host = start.options().getHost();
     String base =
         "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + start.options().getPort();

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One row of {@code enclave_lifecycle_event}: a start, readiness or exit of the enclave process. */
+/**
+ * One row of {@code enclave_lifecycle_event}: a start, readiness, failure or exit of the enclave
+ * process. Holds operational facts only, never request content.
+ */
 @Entity
 @Table(name = "enclave_lifecycle_event")
 public class EnclaveLifecycleEventEntity {
@@ -20,6 +23,8 @@ public class EnclaveLifecycleEventEntity {
     STARTED,
     /** It connected and completed the handshake. */
     READY,
+    /** It could not be started or failed its handshake. */
+    FAILED,
     /** It exited or its connection was lost. */
     EXITED,
     /** A restart was scheduled after a delay. */
@@ -31,7 +36,7 @@ public class EnclaveLifecycleEventEntity {
   public Long id;
 
   @Column(nullable = false)
-  public int generation;
+  public long generation;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -44,6 +49,9 @@ public class EnclaveLifecycleEventEntity {
 
   @Column(name = "delay_millis")
   public Long delayMillis;
+
+  /** Why a start failed; a fixed, safe text. */
+  public String reason;
 
   @Column(name = "occurred_at", nullable = false)
   public OffsetDateTime occurredAt;

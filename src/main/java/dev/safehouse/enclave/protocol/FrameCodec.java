@@ -1,0 +1,186 @@
+package dev.safehouse.enclave.protocol;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.OptionalLong;
+
+/**
+ * Encodes and decodes protocol frames; the single place that knows the byte layout.
+ *
+ * <p>Frame layout, all integers big-endian:
+ *
+ * <pre>
+ * u32 length      number of bytes that follow this field, 10 .. {@value #MAX_FRAME_LENGTH}
+ * u8  version     {@value #PROTOCOL_VERSION}
+ * u8  type        {@link MessageType#wireCode()}
+ * u64 requestId   echoed by the response; 0 for Hello
+ * ... payload     length - 10 bytes, layout fixed by the type
+ * </pre>
+ *
+ * <p>Payload field types: {@code u8}, {@code u16}, {@code i64} (two's complement), and {@code
+ * str16} = {@code u16 n ‖ n bytes of UTF-8}. A payload must be consumed exactly: missing or extra
+ * bytes are {@link ErrorCode#MALFORMED_FRAME}.
+ *
+ * <h2>Security guarantees</h2>
+ *
+ * A length over {@value #MAX_FRAME_LENGTH} is rejected before any buffer is allocated for it. Every
+ * failure is a {@link ProtocolException} with a stable {@link ErrorCode} and a message that never
+ * contains payload bytes; no input makes the codec throw anything else. Not guaranteed: the codec
+ * authenticates nothing — the socket's file permissions and the session-token handshake do that.
+ */
+public final class FrameCodec {
+
+  /** The only protocol version this code speaks. */
+  public static final int PROTOCOL_VERSION = 1;
+
+  /** Largest value of the u32 length prefix: 16 MiB. */
+  public static final int MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+
+  /** Size of the length prefix in bytes. */
+  public static final int LENGTH_PREFIX_BYTES = 4;
+
+  /** Size of version, type and request id together, in bytes. */
+  public static final int HEADER_BYTES = 10;
+
+  private FrameCodec() {}
+
+  /**
+   * Encodes a frame, length prefix included.
+   *
+   * @param frame the frame
+   * @return a buffer positioned at 0 whose remaining bytes are the whole frame
+   * @throws ProtocolException if the encoded frame would exceed {@link #MAX_FRAME_LENGTH}
+   */
+  public static ByteBuffer encode(Frame frame) {
+    PayloadWriter payload = new PayloadWriter();
+    writePayload(frame.message(), payload);
+    long length = (long) HEADER_BYTES + payload.size();
+    if (length > MAX_FRAME_LENGTH) {
+      throw ProtocolException.fatal(ErrorCode.FRAME_TOO_LARGE, "frame exceeds 16 MiB");
+    }
+    ByteBuffer out = ByteBuffer.allocate(LENGTH_PREFIX_BYTES + (int) length);
+    out.putInt((int) length)
+        .put((byte) PROTOCOL_VERSION)
+        .put((byte) frame.message().type().wireCode())
+        .putLong(frame.requestId())
+        .put(payload.toByteArray());
+    return out.flip();
+  }
+
+  /**
+   * Decodes exactly one whole frame, length prefix included.
+   *
+   * @param bytes the frame; its remaining bytes must be exactly one frame
+   * @return the frame
+   * @throws ProtocolException if the bytes are truncated, oversize, followed by trailing bytes, or
+   *     the frame itself is invalid (see {@link #decodeBody})
+   */
+  public static Frame decode(ByteBuffer bytes) {
+    ByteBuffer in = bytes.duplicate();
+    if (in.remaining() < LENGTH_PREFIX_BYTES) {
+      throw ProtocolException.fatal(ErrorCode.TRUNCATED_FRAME, "frame shorter than its prefix");
+    }
+    int length = checkLength(in.getInt());
+    if (in.remaining() < length) {
+      throw ProtocolException.fatal(ErrorCode.TRUNCATED_FRAME, "frame shorter than its length");
+    }
+    if (in.remaining() > length) {
+      throw ProtocolException.fatal(ErrorCode.MALFORMED_FRAME, "trailing bytes after frame");
+    }
+    return decodeBody(in.slice());
+  }
+
+  /**
+   * Checks a length prefix before anything is allocated for it.
+   *
+   * @param rawLength the u32 prefix as read into a signed int
+   * @return the length, 0 .. {@link #MAX_FRAME_LENGTH}
+   * @throws ProtocolException with {@link ErrorCode#FRAME_TOO_LARGE} if it is larger
+   */
+  public static int checkLength(int rawLength) {
+    if (Integer.toUnsignedLong(rawLength) > MAX_FRAME_LENGTH) {
+      throw ProtocolException.fatal(ErrorCode.FRAME_TOO_LARGE, "frame length exceeds 16 MiB");
+    }
+    return rawLength;
+  }
+
+  /**
+   * Decodes the part of a frame after its length prefix.
+   *
+   * @param body exactly the {@code length} bytes that followed the prefix
+   * @return the frame
+   * @throws ProtocolException with {@link ProtocolException#frameConsumed()} true, if the header is
+   *     short, the version or type unknown, or the payload does not match its type's layout
+   */
+  public static Frame decodeBody(ByteBuffer body) {
+    ByteBuffer in = body.duplicate();
+    int version;
+    int typeCode;
+    long requestId;
+    try {
+      version = Byte.toUnsignedInt(in.get());
+      typeCode = Byte.toUnsignedInt(in.get());
+      requestId = in.getLong();
+    } catch (BufferUnderflowException e) {
+      throw ProtocolException.inFrame(
+          ErrorCode.MALFORMED_FRAME, "frame shorter than its header", OptionalLong.empty());
+    }
+    if (version != PROTOCOL_VERSION) {
+      throw ProtocolException.inFrame(
+          ErrorCode.UNSUPPORTED_VERSION,
+          "unsupported protocol version " + version,
+          OptionalLong.of(requestId));
+    }
+    MessageType type =
+        MessageType.fromWire(typeCode)
+            .orElseThrow(
+                () ->
+                    ProtocolException.inFrame(
+                        ErrorCode.UNKNOWN_MESSAGE_TYPE,
+                        String.format("unknown message type 0x%02x", typeCode),
+                        OptionalLong.of(requestId)));
+    PayloadReader reader = new PayloadReader(in, type, requestId);
+    Message message = readPayload(type, reader);
+    reader.end();
+    return new Frame(requestId, message);
+  }
+
+  private static void writePayload(Message message, PayloadWriter out) {
+    switch (message.type()) {
+      case HELLO -> {
+        Hello hello = (Hello) message;
+        out.u8(hello.protocolVersion()).str16(hello.sessionToken());
+      }
+      case STATUS_REQUEST -> {}
+      case STATUS_RESPONSE -> {
+        StatusResponse s = (StatusResponse) message;
+        out.u8(s.protocolVersion())
+            .i64(s.pid())
+            .i64(s.startEpochMillis())
+            .i64(s.uptimeMillis())
+            .i64(s.requestsServed())
+            .str16(s.jvmVersion())
+            .i64(s.availableHeapBytes());
+      }
+      case ERROR_RESPONSE -> {
+        ErrorResponse e = (ErrorResponse) message;
+        out.u16(e.code().wireCode()).str16(e.safeMessage());
+      }
+    }
+  }
+
+  private static Message readPayload(MessageType type, PayloadReader in) {
+    try {
+      return switch (type) {
+        case HELLO -> new Hello(in.u8(), in.str16());
+        case STATUS_REQUEST -> new StatusRequest();
+        case STATUS_RESPONSE ->
+            new StatusResponse(
+                in.u8(), in.i64(), in.i64(), in.i64(), in.i64(), in.str16(), in.i64());
+        case ERROR_RESPONSE -> new ErrorResponse(ErrorCode.fromWire(in.u16()), in.str16());
+      };
+    } catch (IllegalArgumentException e) {
+      throw in.malformed("invalid field value");
+    }
+  }
+}

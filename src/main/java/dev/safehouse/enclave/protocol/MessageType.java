@@ -1,0 +1,44 @@
+package dev.safehouse.enclave.protocol;
+
+import java.util.Optional;
+
+/**
+ * The u8 message type of a frame. Requests use {@code 0x01..0x7F}; the response to request type
+ * {@code t} is {@code t | 0x80}; {@code 0xFF} is the error response.
+ */
+public enum MessageType {
+  /** {@link Hello}, enclave → host, first frame only. */
+  HELLO(0x01),
+  /** {@link StatusRequest}, host → enclave. */
+  STATUS_REQUEST(0x02),
+  /** {@link StatusResponse}, enclave → host. */
+  STATUS_RESPONSE(0x82),
+  /** {@link ErrorResponse}, enclave → host, answers any request. */
+  ERROR_RESPONSE(0xFF);
+
+  private final int wireCode;
+
+  MessageType(int wireCode) {
+    this.wireCode = wireCode;
+  }
+
+  /** Returns the u8 value written on the wire. */
+  public int wireCode() {
+    return wireCode;
+  }
+
+  /**
+   * Returns the type for a wire value.
+   *
+   * @param wireCode the u8 value read from the wire, 0..255
+   * @return the type, or empty if this side does not know it
+   */
+  public static Optional<MessageType> fromWire(int wireCode) {
+    for (MessageType type : values()) {
+      if (type.wireCode == wireCode) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+}
