@@ -3,11 +3,11 @@ package dev.safehouse.api;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.enclave.protocol.StatusResponse;
 import dev.safehouse.service.EnclaveService;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -30,7 +30,9 @@ public class EnclaveReadinessCheck implements AsyncHealthCheck {
 
   @Override
   public Uni<HealthCheckResponse> call() {
-    return Uni.createFrom().item(this::probe).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return Uni.createFrom()
+        .item(this::probe)
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private HealthCheckResponse probe() {

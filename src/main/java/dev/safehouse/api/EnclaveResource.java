@@ -106,11 +106,19 @@ public class EnclaveResource {
   @Operation(summary = "Recent starts, failures and exits of the enclave process")
   public Uni<List<EnclaveEventResponse>> events(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return events.recent(limit).map(rows -> rows.stream().map(EnclaveResource::toResponse).toList());
+    return events
+        .recent(limit)
+        .map(rows -> rows.stream().map(EnclaveResource::toResponse).toList());
   }
 
   private static EnclaveEventResponse toResponse(EnclaveLifecycleEventEntity row) {
     return new EnclaveEventResponse(
-        row.generation, row.kind.name(), row.pid, row.exitCode, row.delayMillis, row.reason, row.occurredAt);
+        row.generation,
+        row.kind.name(),
+        row.pid,
+        row.exitCode,
+        row.delayMillis,
+        row.reason,
+        row.occurredAt);
   }
 }

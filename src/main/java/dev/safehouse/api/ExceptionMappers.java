@@ -55,7 +55,10 @@ public final class ExceptionMappers {
     return builder.build();
   }
 
-  @ServerExceptionMapper({AuthenticationFailedException.class, AuthenticationCompletionException.class})
+  @ServerExceptionMapper({
+    AuthenticationFailedException.class,
+    AuthenticationCompletionException.class
+  })
   Response authenticationFailed(RuntimeException e, UriInfo uri) {
     return ProblemResponses.builder(
             Problem.of(ProblemType.UNAUTHENTICATED, "the bearer token is not valid", uri.getPath()))
@@ -66,7 +69,8 @@ public final class ExceptionMappers {
   @ServerExceptionMapper
   Response unauthorized(UnauthorizedException e, UriInfo uri) {
     return ProblemResponses.builder(
-            Problem.of(ProblemType.UNAUTHENTICATED, "this resource needs a bearer token", uri.getPath()))
+            Problem.of(
+                ProblemType.UNAUTHENTICATED, "this resource needs a bearer token", uri.getPath()))
         .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
         .build();
   }
@@ -90,7 +94,8 @@ public final class ExceptionMappers {
       if (isReturnValue(violation.getPropertyPath())) {
         return unexpected(e, uri);
       }
-      errors.add(new Problem.FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+      errors.add(
+          new Problem.FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
     return ProblemResponses.validation(errors, uri.getPath());
@@ -153,7 +158,10 @@ public final class ExceptionMappers {
     return false;
   }
 
-  /** Drops the method and parameter nodes: {@code create.request.consent.uscc} → {@code consent.uscc}. */
+  /**
+   * Drops the method and parameter nodes: {@code create.request.consent.uscc} → {@code
+   * consent.uscc}.
+   */
   private static String fieldPath(Path path) {
     List<String> parts = new ArrayList<>();
     String parameter = null;

@@ -40,7 +40,10 @@ public class IdentifierResource {
    * @param administrativeDivision the administrative division code (characters 3–8)
    */
   public record UsccCheckResponse(
-      String uscc, String registrationAuthority, String entityType, String administrativeDivision) {}
+      String uscc,
+      String registrationAuthority,
+      String entityType,
+      String administrativeDivision) {}
 
   /**
    * Returns the normal form of a valid code.

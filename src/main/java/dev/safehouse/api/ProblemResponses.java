@@ -23,7 +23,12 @@ final class ProblemResponses {
     ProblemType type = ProblemType.VALIDATION_FAILED;
     Problem problem =
         new Problem(
-            type.uri(), type.title(), type.status(), errors.size() + " field(s) failed validation", path, errors);
+            type.uri(),
+            type.title(),
+            type.status(),
+            errors.size() + " field(s) failed validation",
+            path,
+            errors);
     return builder(problem).build();
   }
 }

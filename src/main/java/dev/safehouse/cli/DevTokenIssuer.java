@@ -22,8 +22,9 @@ import org.jose4j.lang.JoseException;
  *
  * <h2>Security guarantees</h2>
  *
- * For development and tests only: whoever holds the signing key can mint any role. Production tokens
- * come from the deployment's identity provider, whose public key the service is configured with.
+ * For development and tests only: whoever holds the signing key can mint any role. Production
+ * tokens come from the deployment's identity provider, whose public key the service is configured
+ * with.
  */
 public final class DevTokenIssuer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,7 +54,8 @@ public final class DevTokenIssuer {
    * @param organisation the {@code org} claim, if any
    * @param uscc the enterprise's code; required for and only allowed with {@link Role#SUBJECT}
    */
-  public record Grant(String subject, Role role, Optional<String> organisation, Optional<Uscc> uscc) {
+  public record Grant(
+      String subject, Role role, Optional<String> organisation, Optional<Uscc> uscc) {
     /** Validates the grant. */
     public Grant {
       if (subject == null || subject.isBlank()) {

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code safehouse token}: prints a signed development token for one role to standard output. */
 @Command(
@@ -34,7 +34,9 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--org", description = "the caller's organisation")
   String organisation;
 
-  @Option(names = "--uscc", description = "the enterprise's unified social credit code (role subject)")
+  @Option(
+      names = "--uscc",
+      description = "the enterprise's unified social credit code (role subject)")
   String uscc;
 
   @Option(names = "--ttl", defaultValue = "PT1H", description = "lifetime, ISO-8601 (default PT1H)")
@@ -42,7 +44,8 @@ final class TokenCommand implements Callable<Integer> {
 
   @Option(
       names = "--key",
-      description = "PKCS#8 PEM signing key file (default: $SAFEHOUSE_TOKEN_SIGNING_KEY_FILE,"
+      description =
+          "PKCS#8 PEM signing key file (default: $SAFEHOUSE_TOKEN_SIGNING_KEY_FILE,"
               + " else keys-dev/token-signing.private.pem)")
   Path keyFile;
 

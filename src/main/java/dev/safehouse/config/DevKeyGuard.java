@@ -26,8 +26,8 @@ import java.util.function.Function;
  * A setting is reported when its value (a) names a path with a {@code keys-dev} segment, (b) names
  * a readable file whose key material equals a dev key, or (c) is itself the material of a dev key.
  * Key material is compared as the SHA-256 of its base64 body, with PEM armour and whitespace
- * removed, so re-wrapped or re-encoded copies of a dev PEM are caught too. Not guaranteed: a dev key
- * converted to another encoding (DER file, JWK) is not recognised. Reports name settings, never
+ * removed, so re-wrapped or re-encoded copies of a dev PEM are caught too. Not guaranteed: a dev
+ * key converted to another encoding (DER file, JWK) is not recognised. Reports name settings, never
  * values.
  */
 public final class DevKeyGuard {
@@ -77,11 +77,13 @@ public final class DevKeyGuard {
    * @param names every setting name to inspect
    * @param valueOf the value of a setting, empty when unset or unreadable
    */
-  public List<String> offendingSettings(Iterable<String> names, Function<String, Optional<String>> valueOf) {
+  public List<String> offendingSettings(
+      Iterable<String> names, Function<String, Optional<String>> valueOf) {
     Set<String> offending = new TreeSet<>();
     for (String name : names) {
       if (name.startsWith("%")) {
-        continue; // inactive profile-specific entry; its active form is inspected under its plain name
+        continue; // inactive profile-specific entry; its active form is inspected under its plain
+        // name
       }
       valueOf.apply(name).filter(this::usesDevKey).ifPresent(v -> offending.add(name));
     }
@@ -101,7 +103,9 @@ public final class DevKeyGuard {
     if (devFingerprints.contains(fingerprint(trimmed))) {
       return true;
     }
-    return readSmallFile(pathText).map(text -> devFingerprints.contains(fingerprint(text))).orElse(false);
+    return readSmallFile(pathText)
+        .map(text -> devFingerprints.contains(fingerprint(text)))
+        .orElse(false);
   }
 
   /**

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * only channel is the one outgoing Unix-domain connection. Secrets never travel in arguments or the
  * environment; the session token arrives on standard input and is never logged. Standard error
  * carries operational lines only — never request payloads, data values or exception messages from
- * handlers. The process exits as soon as the host's end of the socket closes, so it does not outlive
- * its host.
+ * handlers. The process exits as soon as the host's end of the socket closes, so it does not
+ * outlive its host.
  *
  * <p>Not guaranteed: this development enclave is an ordinary OS process. It is not hardware
  * isolated; a root user or anyone with the host's uid and a debugger (ptrace) can read its memory.
@@ -69,7 +69,11 @@ public final class EnclaveMain {
 
   static int run(String[] args, InputStream stdin, Clock clock) {
     long startEpochMillis =
-        ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(clock.millis());
+        ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(i -> i.toEpochMilli())
+            .orElse(clock.millis());
     if (args.length != 1 || args[0].isBlank()) {
       OperationalLog.warn("usage: EnclaveMain <socket-path>");
       return EXIT_USAGE;
@@ -92,8 +96,7 @@ public final class EnclaveMain {
     AtomicLong served = new AtomicLong();
     RequestDispatcher dispatcher =
         RequestDispatcher.builder()
-            .register(
-                StatusRequest.class, new StatusHandler(clock, startEpochMillis, served::get))
+            .register(StatusRequest.class, new StatusHandler(clock, startEpochMillis, served::get))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

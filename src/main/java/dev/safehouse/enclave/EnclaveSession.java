@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The enclave's serve loop on one connection: read a frame, answer it, repeat until the host
- * closes the socket. Requests are answered one at a time, in arrival order.
+ * The enclave's serve loop on one connection: read a frame, answer it, repeat until the host closes
+ * the socket. Requests are answered one at a time, in arrival order.
  */
 final class EnclaveSession {
 

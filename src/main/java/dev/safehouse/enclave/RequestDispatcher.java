@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Routes each request to the {@link RequestHandler} registered for its class. Immutable once
- * built; safe to use from several threads if the handlers are.
+ * Routes each request to the {@link RequestHandler} registered for its class. Immutable once built;
+ * safe to use from several threads if the handlers are.
  */
 public final class RequestDispatcher {
   private final Map<Class<? extends Request>, RequestHandler<?>> handlers;

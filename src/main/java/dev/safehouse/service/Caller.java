@@ -20,7 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * @param organisation the {@code org} claim, if any
  * @param uscc the enterprise a {@code subject} token speaks for
  */
-public record Caller(String subject, Set<Role> roles, Optional<String> organisation, Optional<Uscc> uscc) {
+public record Caller(
+    String subject, Set<Role> roles, Optional<String> organisation, Optional<Uscc> uscc) {
 
   /** Validates and copies the parts. */
   public Caller {
@@ -31,8 +32,8 @@ public record Caller(String subject, Set<Role> roles, Optional<String> organisat
   }
 
   /**
-   * Reads a caller from a token that smallrye-jwt has already verified (signature, issuer, audience,
-   * expiry).
+   * Reads a caller from a token that smallrye-jwt has already verified (signature, issuer,
+   * audience, expiry).
    *
    * @throws SafehouseException 403 if a {@code subject} token lacks a valid {@code uscc} claim
    */

@@ -35,7 +35,9 @@ public class EnclaveLifecycleRecorder {
           subscription ->
               subscription.with(
                   saved -> {},
-                  failure -> LOG.warnf("could not record enclave event %s: %s", row.kind, failure.toString())));
+                  failure ->
+                      LOG.warnf(
+                          "could not record enclave event %s: %s", row.kind, failure.toString())));
     } catch (RuntimeException e) {
       LOG.warnf("could not record enclave event %s: %s", row.kind, e.toString());
     }

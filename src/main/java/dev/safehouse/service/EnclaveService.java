@@ -51,12 +51,15 @@ public class EnclaveService {
     supervisor = new EnclaveSupervisor(settings);
     supervisor.addListener(recorder::record);
     supervisor.addListener(this::count);
-    metrics.gauge("safehouse.enclave.ready", supervisor, s -> s.state() == EnclaveState.READY ? 1 : 0);
+    metrics.gauge(
+        "safehouse.enclave.ready", supervisor, s -> s.state() == EnclaveState.READY ? 1 : 0);
     supervisor.start();
     if (supervisor.awaitReady(config.startTimeout())) {
       LOG.infof("enclave ready (pid %d)", supervisor.childPid().orElse(-1));
     } else {
-      LOG.warnf("enclave not ready after %s; readiness stays DOWN while it restarts", config.startTimeout());
+      LOG.warnf(
+          "enclave not ready after %s; readiness stays DOWN while it restarts",
+          config.startTimeout());
     }
   }
 
@@ -98,12 +101,15 @@ public class EnclaveService {
    */
   public StatusResponse status(Duration timeout) {
     if (supervisor == null) {
-      throw new dev.safehouse.common.EnclaveUnavailableException("the enclave has not been started");
+      throw new dev.safehouse.common.EnclaveUnavailableException(
+          "the enclave has not been started");
     }
     return supervisor.status(timeout);
   }
 
   private void count(EnclaveEvent event) {
-    metrics.counter("safehouse.enclave.events", "kind", event.getClass().getSimpleName()).increment();
+    metrics
+        .counter("safehouse.enclave.events", "kind", event.getClass().getSimpleName())
+        .increment();
   }
 }

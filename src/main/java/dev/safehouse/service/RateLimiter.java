@@ -27,7 +27,8 @@ public final class RateLimiter {
    */
   public RateLimiter(double requestsPerSecond, int burst, LongSupplier nanoClock) {
     if (!(requestsPerSecond > 0) || burst < 1) {
-      throw new IllegalArgumentException("rate limit needs a positive rate and a burst of at least 1");
+      throw new IllegalArgumentException(
+          "rate limit needs a positive rate and a burst of at least 1");
     }
     this.requestsPerSecond = requestsPerSecond;
     this.burst = burst;

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Chooses the PostgreSQL a locally started service uses, so that a newcomer needs no database set-up:
- * {@code SAFEHOUSE_DB_URL} (with {@code SAFEHOUSE_DB_USER}, {@code SAFEHOUSE_DB_PASSWORD}) when set;
- * otherwise a PostgreSQL answering on {@code localhost:5432} (database {@code safehouse}, created if
- * missing); otherwise an embedded PostgreSQL whose data lives in {@code .safehouse/pgdata}.
+ * Chooses the PostgreSQL a locally started service uses, so that a newcomer needs no database
+ * set-up: {@code SAFEHOUSE_DB_URL} (with {@code SAFEHOUSE_DB_USER}, {@code SAFEHOUSE_DB_PASSWORD})
+ * when set; otherwise a PostgreSQL answering on {@code localhost:5432} (database {@code safehouse},
+ * created if missing); otherwise an embedded PostgreSQL whose data lives in {@code
+ * .safehouse/pgdata}.
  *
  * <p>Used only by the start-up entry point, never by tests, which create their own databases.
  */
@@ -68,7 +69,8 @@ public final class DatabaseLocator {
       } catch (IllegalArgumentException e) {
         throw new DatabaseUnavailableException(e.getMessage());
       }
-      String user = env.getOrDefault("SAFEHOUSE_DB_USER", url.user().isEmpty() ? "postgres" : url.user());
+      String user =
+          env.getOrDefault("SAFEHOUSE_DB_USER", url.user().isEmpty() ? "postgres" : url.user());
       String password = env.getOrDefault("SAFEHOUSE_DB_PASSWORD", url.password());
       return new DatabaseTarget(
           DatabaseTarget.Origin.CONFIGURED, url.reactiveUrl(), url.jdbcUrl(), user, password);
@@ -116,12 +118,15 @@ public final class DatabaseLocator {
               + " SAFEHOUSE_DB_PASSWORD=...",
           e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "embedded-pg-stop"));
-    DatabaseUrl server = DatabaseUrl.parse("postgresql://localhost:" + embedded.getPort() + "/postgres");
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> closeQuietly(embedded), "embedded-pg-stop"));
+    DatabaseUrl server =
+        DatabaseUrl.parse("postgresql://localhost:" + embedded.getPort() + "/postgres");
     try {
       ensureDatabase(server.jdbcUrl(), "postgres", "", database);
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException("the embedded PostgreSQL started but refused a connection", e);
+      throw new DatabaseUnavailableException(
+          "the embedded PostgreSQL started but refused a connection", e);
     }
     DatabaseUrl url =
         DatabaseUrl.parse("postgresql://localhost:" + embedded.getPort() + "/" + database);
@@ -135,13 +140,14 @@ public final class DatabaseLocator {
    * @throws IllegalArgumentException if {@code database} is not a plain lower-case identifier
    * @throws SQLException if the server refuses the connection or the statement
    */
-  public static void ensureDatabase(String adminJdbcUrl, String user, String password, String database)
-      throws SQLException {
+  public static void ensureDatabase(
+      String adminJdbcUrl, String user, String password, String database) throws SQLException {
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw new IllegalArgumentException("database names are lower-case identifiers");
     }
     try (Connection c = DriverManager.getConnection(adminJdbcUrl, user, password);
-        PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        PreparedStatement exists =
+            c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       exists.setString(1, database);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {

@@ -62,7 +62,13 @@ public record DatabaseUrl(
 
   /** Returns the Vert.x reactive client URL, without credentials. */
   public String reactiveUrl() {
-    return "postgresql://" + host + ":" + port + "/" + database + (query.isEmpty() ? "" : "?" + query);
+    return "postgresql://"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
+        + (query.isEmpty() ? "" : "?" + query);
   }
 
   /** Returns the JDBC URL, without credentials. */

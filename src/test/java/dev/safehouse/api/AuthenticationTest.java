@@ -50,8 +50,7 @@ class AuthenticationTest {
 
   @Test
   void me_noToken_is401Problem() {
-    problem(given().get("/v1/me").then(), 401)
-        .header("WWW-Authenticate", containsString("Bearer"));
+    problem(given().get("/v1/me").then(), 401).header("WWW-Authenticate", containsString("Bearer"));
   }
 
   static Stream<Arguments> badTokens() throws Exception {
@@ -97,7 +96,11 @@ class AuthenticationTest {
   @Test
   void enclaveEvents_providerRole_is403Problem() {
     problem(
-        given().auth().oauth2(TestTokens.valid(Role.PROVIDER, "p")).get("/v1/enclave/events").then(),
+        given()
+            .auth()
+            .oauth2(TestTokens.valid(Role.PROVIDER, "p"))
+            .get("/v1/enclave/events")
+            .then(),
         403);
   }
 

@@ -28,7 +28,11 @@ class EnclaveSupervisionTest {
   void status_readyEnclave_answersFromTheChildProcess() {
     awaitTrue(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
     long pid =
-        given().auth().oauth2(admin()).get("/v1/enclave/status").then()
+        given()
+            .auth()
+            .oauth2(admin())
+            .get("/v1/enclave/status")
+            .then()
             .statusCode(200)
             .body("state", equalTo("READY"))
             .body("protocolVersion", equalTo(1))
@@ -53,7 +57,11 @@ class EnclaveSupervisionTest {
     awaitTrue(Duration.ofSeconds(5), () -> readiness().statusCode() == 503);
     Response down = readiness();
     assertThat(enclaveCheck(down.jsonPath()).getString("status")).isEqualTo("DOWN");
-    given().auth().oauth2(admin()).get("/v1/enclave/status").then()
+    given()
+        .auth()
+        .oauth2(admin())
+        .get("/v1/enclave/status")
+        .then()
         .statusCode(503)
         .contentType("application/problem+json")
         .header("Retry-After", equalTo("1"))
@@ -63,19 +71,37 @@ class EnclaveSupervisionTest {
     awaitTrue(Duration.ofSeconds(10), () -> readiness().statusCode() == 200);
     assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(10));
 
-    long newPid = given().auth().oauth2(admin()).get("/v1/enclave/status").then()
-        .statusCode(200).extract().jsonPath().getLong("pid");
+    long newPid =
+        given()
+            .auth()
+            .oauth2(admin())
+            .get("/v1/enclave/status")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("pid");
     assertThat(newPid).isNotEqualTo(pid);
 
-    awaitTrue(Duration.ofSeconds(5), () -> eventKinds().containsAll(List.of("EXITED", "RESTART_SCHEDULED")));
-    given().auth().oauth2(TestTokens.valid(Role.AUDITOR, "audrey")).get("/v1/enclave/events?limit=20").then()
+    awaitTrue(
+        Duration.ofSeconds(5),
+        () -> eventKinds().containsAll(List.of("EXITED", "RESTART_SCHEDULED")));
+    given()
+        .auth()
+        .oauth2(TestTokens.valid(Role.AUDITOR, "audrey"))
+        .get("/v1/enclave/events?limit=20")
+        .then()
         .statusCode(200)
         .body("kind", hasItems("STARTED", "READY", "EXITED", "RESTART_SCHEDULED"));
   }
 
   @Test
   void events_limitOutOfRange_is400WithTheParameterNamed() {
-    given().auth().oauth2(admin()).get("/v1/enclave/events?limit=0").then()
+    given()
+        .auth()
+        .oauth2(admin())
+        .get("/v1/enclave/events?limit=0")
+        .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("limit"));
@@ -90,7 +116,12 @@ class EnclaveSupervisionTest {
   }
 
   private static List<String> eventKinds() {
-    return given().auth().oauth2(admin()).get("/v1/enclave/events?limit=50").jsonPath().getList("kind");
+    return given()
+        .auth()
+        .oauth2(admin())
+        .get("/v1/enclave/events?limit=50")
+        .jsonPath()
+        .getList("kind");
   }
 
   private static Response readiness() {

@@ -52,7 +52,11 @@ class ProblemDetailsTest {
   @Test
   void checkUscc_missingField_is400WithFieldPath() {
     problem(
-            researcher().contentType("application/json").body("{}").post("/v1/identifiers/uscc").then(),
+            researcher()
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/identifiers/uscc")
+                .then(),
             400,
             "validation-failed")
         .body("errors.field", hasItem("uscc"));
@@ -74,7 +78,11 @@ class ProblemDetailsTest {
   @Test
   void checkUscc_wrongContentType_is415() {
     problem(
-        researcher().contentType("text/plain").body("91350100M000100Y43").post("/v1/identifiers/uscc").then(),
+        researcher()
+            .contentType("text/plain")
+            .body("91350100M000100Y43")
+            .post("/v1/identifiers/uscc")
+            .then(),
         415,
         "unsupported-media-type");
   }

@@ -45,7 +45,17 @@ class TokenCommandTest {
 
   @Test
   void token_auditor_printsAVerifiableTokenWithTheClaims() throws Exception {
-    Run run = run("token", "--role", "auditor", "--sub", "alice", "--org", "csrc", "--key", keyFile.toString());
+    Run run =
+        run(
+            "token",
+            "--role",
+            "auditor",
+            "--sub",
+            "alice",
+            "--org",
+            "csrc",
+            "--key",
+            keyFile.toString());
 
     assertThat(run.status()).isZero();
     JwtConsumer consumer =
@@ -65,7 +75,16 @@ class TokenCommandTest {
   @Test
   void token_subjectWithUscc_normalisesTheCode() throws Exception {
     Run run =
-        run("token", "--role", "SUBJECT", "--sub", "acme", "--uscc", "9144030071526726xg", "--key", keyFile.toString());
+        run(
+            "token",
+            "--role",
+            "SUBJECT",
+            "--sub",
+            "acme",
+            "--uscc",
+            "9144030071526726xg",
+            "--key",
+            keyFile.toString());
 
     assertThat(run.status()).isZero();
     JwtClaims claims =
@@ -95,14 +114,31 @@ class TokenCommandTest {
   @Test
   void token_invalidUscc_isAUsageErrorThatDoesNotEchoIt() {
     Run run =
-        run("token", "--role", "subject", "--sub", "acme", "--uscc", "91350100M000100Y44", "--key", keyFile.toString());
+        run(
+            "token",
+            "--role",
+            "subject",
+            "--sub",
+            "acme",
+            "--uscc",
+            "91350100M000100Y44",
+            "--key",
+            keyFile.toString());
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("check character").doesNotContain("91350100M000100Y44");
   }
 
   @Test
   void token_missingKeyFile_saysWhichFile() {
-    Run run = run("token", "--role", "admin", "--sub", "root", "--key", dir.resolve("absent.pem").toString());
+    Run run =
+        run(
+            "token",
+            "--role",
+            "admin",
+            "--sub",
+            "root",
+            "--key",
+            dir.resolve("absent.pem").toString());
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("absent.pem");
   }

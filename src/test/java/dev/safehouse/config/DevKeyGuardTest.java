@@ -50,7 +50,8 @@ class DevKeyGuardTest {
                 List.of("mp.jwt.verify.publickey.location", "quarkus.http.port"),
                 values(
                     Map.of(
-                        "mp.jwt.verify.publickey.location", "/opt/app/keys-dev/token-signing.public.pem",
+                        "mp.jwt.verify.publickey.location",
+                            "/opt/app/keys-dev/token-signing.public.pem",
                         "quarkus.http.port", "8080")));
     assertThat(offending).containsExactly("mp.jwt.verify.publickey.location");
   }
@@ -59,7 +60,8 @@ class DevKeyGuardTest {
   void offendingSettings_copyOfDevKeyElsewhere_isReported(@TempDir Path dir) throws IOException {
     Path copy = dir.resolve("innocent-name.pem");
     // Re-wrapped with CRLF line ends: still the same key material.
-    Files.writeString(copy, Files.readString(KEYS_DEV.resolve("token-signing.public.pem")).replace("\n", "\r\n"));
+    Files.writeString(
+        copy, Files.readString(KEYS_DEV.resolve("token-signing.public.pem")).replace("\n", "\r\n"));
     List<String> offending =
         guard().offendingSettings(List.of("key.file"), values(Map.of("key.file", copy.toString())));
     assertThat(offending).containsExactly("key.file");
@@ -72,7 +74,10 @@ class DevKeyGuardTest {
             .replaceAll("-----[A-Z ]+-----", "")
             .replaceAll("\\s+", "");
     List<String> offending =
-        guard().offendingSettings(List.of("mp.jwt.verify.publickey"), values(Map.of("mp.jwt.verify.publickey", body)));
+        guard()
+            .offendingSettings(
+                List.of("mp.jwt.verify.publickey"),
+                values(Map.of("mp.jwt.verify.publickey", body)));
     assertThat(offending).containsExactly("mp.jwt.verify.publickey");
   }
 
@@ -80,15 +85,19 @@ class DevKeyGuardTest {
   void offendingSettings_productionKeyAndInactiveProfileEntries_areNotReported(@TempDir Path dir)
       throws IOException {
     Path prodKey = dir.resolve("prod.pem");
-    Files.writeString(prodKey, "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n");
+    Files.writeString(
+        prodKey,
+        "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n");
     List<String> offending =
         guard()
             .offendingSettings(
                 List.of("key.file", "%dev.mp.jwt.verify.publickey.location"),
                 values(
                     Map.of(
-                        "key.file", prodKey.toString(),
-                        "%dev.mp.jwt.verify.publickey.location", "keys-dev/token-signing.public.pem")));
+                        "key.file",
+                        prodKey.toString(),
+                        "%dev.mp.jwt.verify.publickey.location",
+                        "keys-dev/token-signing.public.pem")));
     assertThat(offending).isEmpty();
   }
 
@@ -106,7 +115,8 @@ class DevKeyGuardTest {
     return DevKeyGuard.fromShippedFingerprints();
   }
 
-  private static java.util.function.Function<String, Optional<String>> values(Map<String, String> map) {
+  private static java.util.function.Function<String, Optional<String>> values(
+      Map<String, String> map) {
     Map<String, String> copy = new TreeMap<>(map);
     return name -> Optional.ofNullable(copy.get(name));
   }

@@ -61,7 +61,12 @@ class PackagedServiceIT {
   @Test
   void prodProfile_withDevTokenKey_refusesToStartAndNamesTheSetting() throws Exception {
     Path log = dir.resolve("out.log");
-    process = start(Map.of("SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", Path.of("keys-dev/token-signing.public.pem").toAbsolutePath().toString()), log);
+    process =
+        start(
+            Map.of(
+                "SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE",
+                Path.of("keys-dev/token-signing.public.pem").toAbsolutePath().toString()),
+            log);
 
     assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("service exits").isTrue();
     assertThat(process.exitValue()).isNotZero();
@@ -78,7 +83,8 @@ class PackagedServiceIT {
     Files.writeString(
         key,
         "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
     Path log = dir.resolve("out.log");
     process = start(Map.of("SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", key.toString()), log);
@@ -90,7 +96,8 @@ class PackagedServiceIT {
     while (System.nanoTime() < deadline) {
       ready =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       if (ready.statusCode() == 200) {
         break;
@@ -101,7 +108,8 @@ class PackagedServiceIT {
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
     assertThat(ready.body()).contains("\"enclave\"");
     // prod logs are JSON lines
-    assertThat(Files.readAllLines(log)).anyMatch(line -> line.startsWith("{") && line.contains("\"level\""));
+    assertThat(Files.readAllLines(log))
+        .anyMatch(line -> line.startsWith("{") && line.contains("\"level\""));
   }
 
   private Process start(Map<String, String> env, Path log) throws IOException {
@@ -117,8 +125,12 @@ class PackagedServiceIT {
             .redirectOutput(log.toFile());
     builder.environment().put("QUARKUS_HTTP_PORT", "0");
     builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    builder.environment().put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + database);
-    builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
+    builder
+        .environment()
+        .put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + database);
+    builder
+        .environment()
+        .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
     builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     builder.environment().putAll(env);
     return builder.start();
@@ -132,10 +144,13 @@ class PackagedServiceIT {
       if (m.find()) {
         return Integer.parseInt(m.group(1));
       }
-      assertThat(process.isAlive()).as("service still running:\n%s", Files.readString(log)).isTrue();
+      assertThat(process.isAlive())
+          .as("service still running:\n%s", Files.readString(log))
+          .isTrue();
       Thread.sleep(200);
     }
-    throw new AssertionError("service did not listen within " + timeout + ":\n" + Files.readString(log));
+    throw new AssertionError(
+        "service did not listen within " + timeout + ":\n" + Files.readString(log));
   }
 
   private static void sql(String statement) throws Exception {

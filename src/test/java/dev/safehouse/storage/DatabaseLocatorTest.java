@@ -20,14 +20,17 @@ class DatabaseLocatorTest {
 
   @AfterEach
   void dropDatabase() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
   @Test
-  void locate_nothingConfigured_usesTheLocalServerAndCreatesTheDatabase(@TempDir Path dir) throws Exception {
+  void locate_nothingConfigured_usesTheLocalServerAndCreatesTheDatabase(@TempDir Path dir)
+      throws Exception {
     DatabaseTarget target = new DatabaseLocator(Map.of(), dir, 5432, database).locate();
 
     assertThat(target.origin()).isEqualTo(DatabaseTarget.Origin.LOCAL_SERVER);
@@ -48,7 +51,8 @@ class DatabaseLocatorTest {
   }
 
   private static int selectOne(DatabaseTarget target) throws Exception {
-    try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
+    try (Connection c =
+            DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT 1")) {
       rs.next();

@@ -20,8 +20,8 @@ import java.util.Map;
  *
  * <p>The server is {@code SAFEHOUSE_TEST_PG_HOST}:{@code SAFEHOUSE_TEST_PG_PORT} (default {@code
  * 127.0.0.1:5432}) as {@code SAFEHOUSE_TEST_PG_USER} (default {@code postgres}) with {@code
- * SAFEHOUSE_TEST_PG_PASSWORD} (default empty). The private key reaches the tests through the
- * system property {@value TestTokens#PRIVATE_KEY_PROPERTY}; {@code keys-dev/} is never used.
+ * SAFEHOUSE_TEST_PG_PASSWORD} (default empty). The private key reaches the tests through the system
+ * property {@value TestTokens#PRIVATE_KEY_PROPERTY}; {@code keys-dev/} is never used.
  */
 @QuarkusTestResource(SafehouseTestResources.class)
 public final class SafehouseTestResources implements QuarkusTestResourceLifecycleManager {
@@ -69,7 +69,10 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "tests need a PostgreSQL at " + adminUrl + " (set SAFEHOUSE_TEST_PG_*): " + e.getMessage(),
+          "tests need a PostgreSQL at "
+              + adminUrl
+              + " (set SAFEHOUSE_TEST_PG_*): "
+              + e.getMessage(),
           e);
     }
   }

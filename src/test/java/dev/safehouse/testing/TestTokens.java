@@ -31,7 +31,8 @@ public final class TestTokens {
 
   /** A valid token for {@code role}. */
   public static String valid(Role role, String subject) {
-    return issuer(ISSUER, AUDIENCE).mint(grant(role, subject), Instant.now(), Duration.ofMinutes(5));
+    return issuer(ISSUER, AUDIENCE)
+        .mint(grant(role, subject), Instant.now(), Duration.ofMinutes(5));
   }
 
   /** A valid token for an enterprise speaking for {@code uscc}. */
@@ -51,7 +52,8 @@ public final class TestTokens {
   /** A correctly signed token that expired a minute ago. */
   public static String expired(Role role) {
     return issuer(ISSUER, AUDIENCE)
-        .mint(grant(role, "late"), Instant.now().minus(Duration.ofMinutes(61)), Duration.ofHours(1));
+        .mint(
+            grant(role, "late"), Instant.now().minus(Duration.ofMinutes(61)), Duration.ofHours(1));
   }
 
   /** A correctly signed token from another issuer. */
@@ -88,8 +90,8 @@ public final class TestTokens {
   }
 
   /**
-   * Signs arbitrary claims with the test key, adding valid {@code iss}, {@code aud}, {@code iat} and
-   * {@code exp}; for tokens that {@link DevTokenIssuer} refuses to mint.
+   * Signs arbitrary claims with the test key, adding valid {@code iss}, {@code aud}, {@code iat}
+   * and {@code exp}; for tokens that {@link DevTokenIssuer} refuses to mint.
    *
    * @param claimsJson a JSON object of further claims
    */
@@ -111,7 +113,8 @@ public final class TestTokens {
   }
 
   private static DevTokenIssuer.Grant grant(Role role, String subject) {
-    Optional<Uscc> uscc = role == Role.SUBJECT ? Optional.of(Uscc.parse("91350100M000100Y43")) : Optional.empty();
+    Optional<Uscc> uscc =
+        role == Role.SUBJECT ? Optional.of(Uscc.parse("91350100M000100Y43")) : Optional.empty();
     return new DevTokenIssuer.Grant(subject, role, Optional.empty(), uscc);
   }
 
@@ -137,6 +140,8 @@ public final class TestTokens {
   }
 
   private static String encode(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Shape: {@code [/bin/sh -c 'ulimit -c 0 && exec "$@"' sh] java <hardening options> <extra
  * options> -cp <classpath> dev.safehouse.enclave.EnclaveMain <socket-path>}. The shell prefix is
- * used when {@code /bin/sh} is executable; it sets the core-file limit (soft and hard) to 0 and then
- * {@code exec}s java, so the child's pid is java's pid.
+ * used when {@code /bin/sh} is executable; it sets the core-file limit (soft and hard) to 0 and
+ * then {@code exec}s java, so the child's pid is java's pid.
  *
  * <p>Class path, unless given in {@link EnclaveSettings#classpath()}: if {@code java.class.path} is
  * exactly one {@code quarkus-run.jar} (the packaged fast-jar), its directory's {@code app/*} and
@@ -70,10 +71,7 @@ public record EnclaveCommand(List<String> argv, boolean coreDumpsDisabled) {
    */
   public static EnclaveCommand of(EnclaveSettings settings, Path socketPath) {
     return of(
-        settings,
-        socketPath,
-        System.getProperty("java.class.path", ""),
-        Files.isExecutable(SHELL));
+        settings, socketPath, System.getProperty("java.class.path", ""), Files.isExecutable(SHELL));
   }
 
   static EnclaveCommand of(
@@ -140,7 +138,7 @@ public record EnclaveCommand(List<String> argv, boolean coreDumpsDisabled) {
     ProcessBuilder builder =
         new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
-    Map<String, String> kept = new java.util.HashMap<>();
+    Map<String, String> kept = new HashMap<>();
     for (String name : INHERITED_ENVIRONMENT) {
       String value = environment.get(name);
       if (value != null) {

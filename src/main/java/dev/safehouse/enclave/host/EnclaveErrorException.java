@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class EnclaveErrorException extends SafehouseException {
   private static final long serialVersionUID = 1L;
 
+  /** The enclave's error code. */
   private final ErrorCode code;
 
   /**

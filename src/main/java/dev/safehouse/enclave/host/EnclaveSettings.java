@@ -15,8 +15,8 @@ import java.util.Optional;
  *     {@link EnclaveCommand})
  * @param javaCommand the {@code java} executable; empty for {@code ${java.home}/bin/java}
  * @param extraJvmOptions options appended after the built-in ones (so {@code -Xmx1g} overrides the
- *     default heap); each must start with {@code -}, and options that would weaken isolation
- *     (agents, debuggers, attach, core dumps, JMX, perf data) are rejected
+ *     default heap); each must start with {@code -} and contain no whitespace, and options that
+ *     would weaken isolation (agents, debuggers, attach, core dumps, JMX, perf data) are rejected
  * @param startTimeout how long a new child may take to connect and say Hello
  * @param requestTimeout default time a request may wait for its response
  * @param backoffInitial first restart delay after a failure
@@ -98,35 +98,65 @@ public record EnclaveSettings(
   /** Returns a copy with an explicit class path. */
   public EnclaveSettings withClasspath(String value) {
     return new EnclaveSettings(
-        Optional.of(value), javaCommand, extraJvmOptions, startTimeout, requestTimeout,
-        backoffInitial, backoffMax, stableAfter);
+        Optional.of(value),
+        javaCommand,
+        extraJvmOptions,
+        startTimeout,
+        requestTimeout,
+        backoffInitial,
+        backoffMax,
+        stableAfter);
   }
 
   /** Returns a copy with an explicit java executable. */
   public EnclaveSettings withJavaCommand(Path value) {
     return new EnclaveSettings(
-        classpath, Optional.of(value), extraJvmOptions, startTimeout, requestTimeout,
-        backoffInitial, backoffMax, stableAfter);
+        classpath,
+        Optional.of(value),
+        extraJvmOptions,
+        startTimeout,
+        requestTimeout,
+        backoffInitial,
+        backoffMax,
+        stableAfter);
   }
 
   /** Returns a copy with the given extra JVM options. */
   public EnclaveSettings withExtraJvmOptions(List<String> value) {
     return new EnclaveSettings(
-        classpath, javaCommand, value, startTimeout, requestTimeout, backoffInitial, backoffMax,
+        classpath,
+        javaCommand,
+        value,
+        startTimeout,
+        requestTimeout,
+        backoffInitial,
+        backoffMax,
         stableAfter);
   }
 
   /** Returns a copy with the given start and request timeouts. */
   public EnclaveSettings withTimeouts(Duration start, Duration request) {
     return new EnclaveSettings(
-        classpath, javaCommand, extraJvmOptions, start, request, backoffInitial, backoffMax,
+        classpath,
+        javaCommand,
+        extraJvmOptions,
+        start,
+        request,
+        backoffInitial,
+        backoffMax,
         stableAfter);
   }
 
   /** Returns a copy with the given back-off bounds and stability period. */
   public EnclaveSettings withBackoff(Duration initial, Duration max, Duration stable) {
     return new EnclaveSettings(
-        classpath, javaCommand, extraJvmOptions, startTimeout, requestTimeout, initial, max,
+        classpath,
+        javaCommand,
+        extraJvmOptions,
+        startTimeout,
+        requestTimeout,
+        initial,
+        max,
         stable);
   }
 
@@ -139,13 +169,15 @@ public record EnclaveSettings(
 
   private static void checkOption(String option) {
     Objects.requireNonNull(option, "extraJvmOptions element");
-    if (!option.startsWith("-") || option.isBlank() || option.chars().anyMatch(c -> c < 0x20)) {
-      throw new IllegalArgumentException("extra JVM options must be single options starting with -");
+    if (!option.startsWith("-") || option.isBlank() || option.chars().anyMatch(c -> c <= 0x20)) {
+      throw new IllegalArgumentException(
+          "extra JVM options must start with - and contain no whitespace");
     }
     String lower = option.toLowerCase(Locale.ROOT);
     for (String prefix : FORBIDDEN_OPTION_PREFIXES) {
       if (lower.startsWith(prefix)) {
-        throw new IllegalArgumentException("extra JVM option not allowed for the enclave: " + prefix);
+        throw new IllegalArgumentException(
+            "extra JVM option not allowed for the enclave: " + prefix);
       }
     }
   }

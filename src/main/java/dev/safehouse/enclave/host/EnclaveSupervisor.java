@@ -9,9 +9,7 @@ import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -31,13 +29,13 @@ import java.util.function.Consumer;
  * <p>Lifecycle: {@link #start()} creates a private directory (mode 0700) holding a listening
  * Unix-domain socket and starts the supervisor thread, which launches the child ({@link
  * EnclaveCommand}), writes a fresh session token to its standard input and closes it, and waits up
- * to {@link EnclaveSettings#startTimeout()} for the child to connect and send a valid {@code Hello}.
- * The state then is {@link EnclaveState#READY} until the child exits or the connection is lost;
- * then {@link EnclaveState#DOWN}, and a new child is launched after an exponential back-off ({@link
- * EnclaveSettings#backoffInitial()} doubling to {@link EnclaveSettings#backoffMax()}, reset after
- * {@link EnclaveSettings#stableAfter()} READY). {@link #close()} ends all of it. Listeners receive
- * every {@link EnclaveEvent} in order. The child's output goes to the {@link System.Logger} named
- * {@value #LOGGER_NAME}.
+ * to {@link EnclaveSettings#startTimeout()} for the child to connect and send a valid {@code
+ * Hello}. The state then is {@link EnclaveState#READY} until the child exits or the connection is
+ * lost; then {@link EnclaveState#DOWN}, and a new child is launched after an exponential back-off
+ * ({@link EnclaveSettings#backoffInitial()} doubling to {@link EnclaveSettings#backoffMax()}, reset
+ * after {@link EnclaveSettings#stableAfter()} READY). {@link #close()} ends all of it. Listeners
+ * receive every {@link EnclaveEvent} in order. The child's output goes to the {@link System.Logger}
+ * named {@value #LOGGER_NAME}.
  *
  * <p>Thread-safe. {@link #start()} and {@link #close()} may each take effect once.
  *
@@ -47,9 +45,9 @@ import java.util.function.Consumer;
  * that knows the 256-bit session token written to this child's stdin can become the connected
  * enclave; the token is compared in constant time, and a child whose Hello is wrong is killed. The
  * child gets no secrets in arguments or environment (its environment is reduced to locale and time
- * zone), runs with attach, perf data, error files and core dumps disabled, and is destroyed when the
- * host JVM exits normally (a shutdown hook) — and exits by itself on socket EOF when the host dies
- * abruptly.
+ * zone), runs with attach, perf data, error files and core dumps disabled, and is destroyed when
+ * the host JVM exits normally (a shutdown hook) — and exits by itself on socket EOF when the host
+ * dies abruptly.
  *
  * <p>Not guaranteed: the dev enclave is a plain process under the host's user, not hardware
  * isolated; root or a same-user debugger can read its memory, and a same-user process can connect
@@ -237,10 +235,12 @@ public final class EnclaveSupervisor implements AutoCloseable {
       state = EnclaveState.CLOSED;
       stateLock.notifyAll();
     }
-    connection().ifPresent(EnclaveConnection::close);
+    Optional<EnclaveConnection> ready = connection();
+    ready.ifPresent(EnclaveConnection::close);
     Process running = child;
     if (running != null) {
-      ChildProcesses.stop(running, EXIT_GRACE);
+      // Only a READY child has a connection whose EOF makes it leave by itself.
+      ChildProcesses.stop(running, ready.isPresent() ? EXIT_GRACE : Duration.ZERO);
     }
     Thread thread = loop;
     if (thread != null) {
@@ -335,7 +335,9 @@ public final class EnclaveSupervisor implements AutoCloseable {
       if (conn != null) {
         conn.close();
       }
-      int exitCode = ChildProcesses.stop(process, closed ? Duration.ZERO : EXIT_GRACE);
+      // A READY enclave exits on EOF by itself and is killed only if it lingers; a child that
+      // failed its handshake is killed at once.
+      int exitCode = ChildProcesses.stop(process, readySince == 0 ? Duration.ZERO : EXIT_GRACE);
       log.log(Level.INFO, "enclave#" + gen + " exited with status " + exitCode);
       emit(new EnclaveEvent.Exited(gen, pid, exitCode));
     }

@@ -57,7 +57,8 @@ final class Handshake {
     try {
       verify(readHello(frames, phase), token);
       if (!phase.compareAndSet(WAITING, DONE)) {
-        throw new HandshakeException("enclave did not say hello within " + timeout.toMillis() + " ms");
+        throw new HandshakeException(
+            "enclave did not say hello within " + timeout.toMillis() + " ms");
       }
       return frames;
     } catch (HandshakeException | RuntimeException e) {

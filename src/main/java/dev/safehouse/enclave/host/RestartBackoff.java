@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Exponential restart delay: {@code initial}, doubling up to {@code max}; reset to {@code initial}
- * once a child stayed READY for {@code stableAfter}. Not thread-safe; used by the supervisor
- * thread only.
+ * once a child stayed READY for {@code stableAfter}. Not thread-safe; used by the supervisor thread
+ * only.
  */
 final class RestartBackoff {
   private final Duration initial;

@@ -22,10 +22,13 @@ final class SocketDirectory {
   }
 
   static SocketDirectory create() throws IOException {
+    // Absolute: the child runs with this directory as its working directory, so a relative
+    // java.io.tmpdir would otherwise resolve to a different path in the child.
     return new SocketDirectory(
         Files.createTempDirectory(
-            "safehouse-enclave-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+                "safehouse-enclave-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+            .toAbsolutePath());
   }
 
   Path path() {

@@ -8,8 +8,8 @@
  * dev.safehouse.enclave.host.EnclaveSettings}.
  *
  * <p>Plain Java with no framework imports, so it can be tested without Quarkus; the Quarkus service
- * wraps it in a CDI bean, a readiness check and metrics. Host code (service, api, health) may depend
- * on it. The enclave process never loads it, and it must not depend on {@code
+ * wraps it in a CDI bean, a readiness check and metrics. Host code (service, api, health) may
+ * depend on it. The enclave process never loads it, and it must not depend on {@code
  * dev.safehouse.enclave} itself — only on {@code dev.safehouse.enclave.protocol} and {@code
  * dev.safehouse.common}; it refers to the enclave's main class by name.
  */

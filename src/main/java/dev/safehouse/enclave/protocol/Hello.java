@@ -6,8 +6,8 @@ import java.util.Objects;
  * The handshake the enclave sends first, once, right after connecting to the host's socket.
  *
  * <p>Payload: {@code u8 protocolVersion ‖ str16 sessionToken}. The host accepts the connection only
- * if {@code protocolVersion} equals {@link FrameCodec#PROTOCOL_VERSION} and the token equals the one
- * it wrote to this child's standard input (compared in constant time).
+ * if {@code protocolVersion} equals {@link FrameCodec#PROTOCOL_VERSION} and the token equals the
+ * one it wrote to this child's standard input (compared in constant time).
  *
  * <p>{@link #toString()} never shows the token.
  *
@@ -32,7 +32,8 @@ public record Hello(int protocolVersion, String sessionToken) implements Message
       throw new IllegalArgumentException("protocol version must fit in one unsigned byte");
     }
     if (sessionToken.isEmpty() || sessionToken.length() > MAX_TOKEN_CHARS) {
-      throw new IllegalArgumentException("session token must have 1.." + MAX_TOKEN_CHARS + " chars");
+      throw new IllegalArgumentException(
+          "session token must have 1.." + MAX_TOKEN_CHARS + " chars");
     }
     for (int i = 0; i < sessionToken.length(); i++) {
       char c = sessionToken.charAt(i);

@@ -15,9 +15,16 @@ import java.util.OptionalLong;
 public final class ProtocolException extends SafehouseException {
   private static final long serialVersionUID = 1L;
 
+  /** The stable error code. */
   private final ErrorCode code;
+
+  /** The failed frame's request id; meaningful only if {@link #hasRequestId}. */
   private final long requestId;
+
+  /** Whether the frame header, and so its request id, could be read. */
   private final boolean hasRequestId;
+
+  /** Whether the reader is still on a frame boundary. */
   private final boolean frameConsumed;
 
   private ProtocolException(
@@ -64,8 +71,8 @@ public final class ProtocolException extends SafehouseException {
   }
 
   /**
-   * Returns whether the whole bad frame was consumed, so that the reader is still aligned on a frame
-   * boundary and may answer with an {@link ErrorResponse} and continue.
+   * Returns whether the whole bad frame was consumed, so that the reader is still aligned on a
+   * frame boundary and may answer with an {@link ErrorResponse} and continue.
    */
   public boolean frameConsumed() {
     return frameConsumed;

@@ -1,0 +1,180 @@
+package dev.safehouse.enclave.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+
+  private static final Map<MessageType, Message> SAMPLES =
+      Map.of(
+          MessageType.HELLO, new Hello(1, "00ff".repeat(16)),
+          MessageType.STATUS_REQUEST, new StatusRequest(),
+          MessageType.STATUS_RESPONSE,
+              new StatusResponse(1, 4242, 1_700_000_000_000L, 1234, 7, "17.0.15+6", 1L << 27),
+          MessageType.ERROR_RESPONSE,
+              new ErrorResponse(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type 0x7e"));
+
+  @Test
+  void roundTrip_everyMessageType_returnsEqualFrame() {
+    assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(MessageType.values());
+    for (Message message : SAMPLES.values()) {
+      Frame frame = new Frame(-2L, message); // 0xFFFF_FFFF_FFFF_FFFE: ids are u64 on the wire
+      assertThat(FrameCodec.decode(FrameCodec.encode(frame))).isEqualTo(frame);
+    }
+  }
+
+  @Test
+  void encode_statusRequest_matchesDocumentedBytes() {
+    ByteBuffer bytes = FrameCodec.encode(new Frame(0x0102030405060708L, new StatusRequest()));
+    assertThat(hex(bytes)).isEqualTo("0000000a" + "01" + "02" + "0102030405060708");
+  }
+
+  @Test
+  void encode_hello_matchesDocumentedBytes() {
+    ByteBuffer bytes = FrameCodec.encode(new Frame(0, new Hello(1, "ab")));
+    assertThat(hex(bytes))
+        .isEqualTo("0000000f" + "01" + "01" + "0000000000000000" + "01" + "0002" + "6162");
+  }
+
+  @Test
+  void encode_errorResponse_matchesDocumentedBytes() {
+    ByteBuffer bytes =
+        FrameCodec.encode(new Frame(9, new ErrorResponse(ErrorCode.MALFORMED_FRAME, "x")));
+    assertThat(hex(bytes))
+        .isEqualTo("0000000f" + "01" + "ff" + "0000000000000009" + "0003" + "0001" + "78");
+  }
+
+  @Test
+  void decode_truncatedFrame_fails() {
+    byte[] whole = bytes(FrameCodec.encode(new Frame(5, SAMPLES.get(MessageType.STATUS_RESPONSE))));
+    for (int cut : List.of(0, 3, 4, 13, whole.length - 1)) {
+      assertFails(Arrays.copyOf(whole, cut), ErrorCode.TRUNCATED_FRAME);
+    }
+  }
+
+  @Test
+  void decode_oversizeLength_failsWithoutAllocating() {
+    ByteBuffer header = ByteBuffer.allocate(14).putInt(FrameCodec.MAX_FRAME_LENGTH + 1);
+    assertFails(header.array(), ErrorCode.FRAME_TOO_LARGE);
+    assertFails(ByteBuffer.allocate(4).putInt(-1).array(), ErrorCode.FRAME_TOO_LARGE);
+  }
+
+  @Test
+  void decode_wrongVersion_failsWithRequestId() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(77, new StatusRequest())));
+    frame[4] = 2;
+    ProtocolException e = assertFails(frame, ErrorCode.UNSUPPORTED_VERSION);
+    assertThat(e.requestId()).isEqualTo(OptionalLong.of(77));
+    assertThat(e.frameConsumed()).isTrue();
+  }
+
+  @Test
+  void decode_unknownType_failsWithRequestIdAndSafeMessage() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(78, new StatusRequest())));
+    frame[5] = 0x7E;
+    ProtocolException e = assertFails(frame, ErrorCode.UNKNOWN_MESSAGE_TYPE);
+    assertThat(e.requestId()).isEqualTo(OptionalLong.of(78));
+    assertThat(e.getMessage()).isEqualTo("unknown message type 0x7e");
+  }
+
+  @Test
+  void decode_trailingGarbageAfterFrame_fails() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(1, new StatusRequest())));
+    assertFails(Arrays.copyOf(frame, frame.length + 1), ErrorCode.MALFORMED_FRAME);
+  }
+
+  @Test
+  void decode_trailingBytesInsidePayload_fails() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(1, SAMPLES.get(MessageType.ERROR_RESPONSE))));
+    byte[] longer = Arrays.copyOf(frame, frame.length + 1);
+    ByteBuffer.wrap(longer).putInt(0, frame.length - 4 + 1);
+    ProtocolException e = assertFails(longer, ErrorCode.MALFORMED_FRAME);
+    assertThat(e.frameConsumed()).isTrue();
+  }
+
+  @Test
+  void decode_payloadTooShort_fails() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(1, SAMPLES.get(MessageType.STATUS_RESPONSE))));
+    byte[] shorter = Arrays.copyOf(frame, frame.length - 1);
+    ByteBuffer.wrap(shorter).putInt(0, frame.length - 4 - 1);
+    assertFails(shorter, ErrorCode.MALFORMED_FRAME);
+  }
+
+  @Test
+  void decode_headerShorterThanTenBytes_fails() {
+    assertFails(new byte[] {0, 0, 0, 2, 1, 2}, ErrorCode.MALFORMED_FRAME);
+  }
+
+  @Test
+  void decode_invalidUtf8String_fails() {
+    byte[] frame =
+        bytes(FrameCodec.encode(new Frame(1, new ErrorResponse(ErrorCode.INTERNAL, "a"))));
+    frame[frame.length - 1] = (byte) 0xC3; // a lone UTF-8 lead byte
+    assertFails(frame, ErrorCode.MALFORMED_FRAME);
+  }
+
+  @Test
+  void decode_invalidHelloToken_failsAsMalformed() {
+    byte[] frame = bytes(FrameCodec.encode(new Frame(0, new Hello(1, "ab"))));
+    frame[frame.length - 1] = ' ';
+    assertFails(frame, ErrorCode.MALFORMED_FRAME);
+  }
+
+  @Test
+  void decode_errorCodeFromNewerPeer_decodesAsUnknown() {
+    byte[] frame =
+        bytes(FrameCodec.encode(new Frame(1, new ErrorResponse(ErrorCode.INTERNAL, ""))));
+    ByteBuffer.wrap(frame).putShort(14, (short) 0xBEEF);
+    ErrorResponse decoded = (ErrorResponse) FrameCodec.decode(ByteBuffer.wrap(frame)).message();
+    assertThat(decoded.code()).isEqualTo(ErrorCode.UNKNOWN);
+  }
+
+  @Test
+  void helloToString_neverShowsToken() {
+    assertThat(new Hello(1, "s3cr3t-token").toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void errorCodes_haveDistinctWireValues() {
+    assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode).distinct())
+        .hasSize(ErrorCode.values().length);
+    for (ErrorCode code : ErrorCode.values()) {
+      assertThat(ErrorCode.fromWire(code.wireCode())).isEqualTo(code);
+    }
+  }
+
+  private static ProtocolException assertFails(byte[] bytes, ErrorCode code) {
+    Throwable thrown = catchThrowable(() -> FrameCodec.decode(ByteBuffer.wrap(bytes)));
+    assertThat(thrown).isInstanceOf(ProtocolException.class);
+    ProtocolException e = (ProtocolException) thrown;
+    assertThat(e.code()).isEqualTo(code);
+    return e;
+  }
+
+  static byte[] bytes(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
+  }
+
+  private static String hex(ByteBuffer buffer) {
+    return HexFormat.of().formatHex(bytes(buffer));
+  }
+
+  @Test
+  void encode_tooLongString_fails() {
+    String huge = "x".repeat(70_000);
+    assertThatThrownBy(
+            () -> FrameCodec.encode(new Frame(1, new ErrorResponse(ErrorCode.INTERNAL, huge))))
+        .isInstanceOf(ProtocolException.class);
+  }
+}
