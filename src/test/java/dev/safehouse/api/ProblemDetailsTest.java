@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.safehouse.common.Role;
+import dev.safehouse.testing.FailingResource;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -120,6 +121,25 @@ class ProblemDetailsTest {
             "{\"groups\":[\"subject\"],\"sub\":\"acme\",\"uscc\":\"91350100M000100Y44\"}");
     problem(given().auth().oauth2(token).get("/v1/me").then(), 403, "forbidden")
         .body(not(containsString("91350100M000100Y44")));
+  }
+
+  @Test
+  void unexpectedFailure_is500WithIncidentAndNoInternals() {
+    problem(given().get("/test-only/bug").then(), 500, "internal")
+        .body("detail", containsString("incident"))
+        .body(not(containsString(FailingResource.SECRET)))
+        .body(not(containsString("IllegalState")));
+  }
+
+  @Test
+  void conflict_is409WithItsSafeMessage() {
+    problem(given().get("/test-only/conflict").then(), 409, "conflict")
+        .body("detail", equalTo("the project is already approved"));
+  }
+
+  @Test
+  void me_unacceptableMediaType_is406() {
+    problem(researcher().accept("application/xml").get("/v1/me").then(), 406, "not-acceptable");
   }
 
   static ValidatableResponse problem(ValidatableResponse response, int status, String kind) {
