@@ -3,10 +3,15 @@ package dev.safehouse;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Files;
 
 /** The dependency rules of STYLE.md, checked so that reviewers need not. */
 @AnalyzeClasses(packages = "dev.safehouse", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -69,6 +74,24 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "java.net.http..")
           .because("the enclave has no network listener, no database and no disk writes");
+
+  @ArchTest
+  static final ArchRule enclaveProcessWritesNoFiles =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.safehouse.enclave..")
+          .and()
+          .resideOutsideOfPackage("dev.safehouse.enclave.host..")
+          .should()
+          .callMethodWhere(
+              JavaCall.Predicates.target(
+                      HasOwner.Predicates.With.<JavaClass>owner(
+                          JavaClass.Predicates.equivalentTo(Files.class)))
+                  .and(
+                      JavaCall.Predicates.target(
+                          HasName.Predicates.nameMatching(
+                              "write.*|newOutputStream|newBufferedWriter|newByteChannel|create.*|copy|move|delete.*"))))
+          .because("plaintext exists only in the enclave's memory, never on disk");
 
   @ArchTest
   static final ArchRule enclaveProcessDoesNotReachTheHost =

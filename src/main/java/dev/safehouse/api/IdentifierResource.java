@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /v1/identifiers/uscc}: normalises and checks a Unified Social Credit Code the way the
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/v1/identifiers/uscc")
 @Authenticated
-@SecurityRequirement(name = "SecurityScheme")
 public class IdentifierResource {
 
   /**

@@ -10,12 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code GET /v1/me}: who the service takes the caller to be. Any valid token may ask. */
 @Path("/v1/me")
 @Authenticated
-@SecurityRequirement(name = "SecurityScheme")
 public class MeResource {
   private final JsonWebToken token;
 
