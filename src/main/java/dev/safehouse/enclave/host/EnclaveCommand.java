@@ -93,7 +93,7 @@ public record EnclaveCommand(List<String> argv, boolean coreDumpsDisabled) {
 
   static String classpath(Optional<String> explicit, String javaClassPath) {
     if (explicit.isPresent()) {
-      return explicit.get();
+      return absolute(explicit.get());
     }
     if (javaClassPath == null || javaClassPath.isBlank()) {
       throw new IllegalStateException("java.class.path is empty; set the enclave classpath");
@@ -108,7 +108,21 @@ public record EnclaveCommand(List<String> argv, boolean coreDumpsDisabled) {
             + app.resolve("lib").resolve("main").resolve("*");
       }
     }
-    return javaClassPath;
+    return absolute(javaClassPath);
+  }
+
+  /**
+   * Makes every entry absolute: the child runs in the socket directory, where relative entries
+   * would point elsewhere. A trailing {@code *} wildcard survives, since it is a file name here.
+   */
+  private static String absolute(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(Path.of(entry).toAbsolutePath().toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   static String javaBinary(Optional<Path> explicit) {

@@ -18,8 +18,19 @@ class EnclaveCommandTest {
 
   @Test
   void classpath_explicit_winsOverEverything() {
-    assertThat(EnclaveCommand.classpath(Optional.of("a.jar"), "/q/quarkus-run.jar"))
-        .isEqualTo("a.jar");
+    assertThat(EnclaveCommand.classpath(Optional.of("/opt/a.jar"), "/q/quarkus-run.jar"))
+        .isEqualTo("/opt/a.jar");
+  }
+
+  @Test
+  void classpath_relativeEntries_becomeAbsolute_sinceTheChildRunsElsewhere() {
+    String cwd = Path.of("").toAbsolutePath().toString();
+    assertThat(EnclaveCommand.classpath(Optional.of("lib/*"), "/q/quarkus-run.jar"))
+        .isEqualTo(cwd + "/lib/*");
+    assertThat(
+            EnclaveCommand.classpath(
+                Optional.empty(), "target/classes" + File.pathSeparator + "/abs/x.jar"))
+        .isEqualTo(cwd + "/target/classes" + File.pathSeparator + "/abs/x.jar");
   }
 
   @Test
