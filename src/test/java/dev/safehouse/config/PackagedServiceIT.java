@@ -76,6 +76,19 @@ class PackagedServiceIT {
   }
 
   @Test
+  void prodProfile_withoutTokenKey_refusesToStartAndSaysWhatToSet() throws Exception {
+    Path log = dir.resolve("out.log");
+    process =
+        start(Map.of("SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", dir.resolve("absent.pem").toString()), log);
+
+    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("service exits").isTrue();
+    assertThat(process.exitValue()).isNotZero();
+    assertThat(Files.readString(log))
+        .contains("no readable token verification key")
+        .contains("SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE");
+  }
+
+  @Test
   void prodProfile_withProductionKey_becomesReadyWithTheEnclave() throws Exception {
     Path key = dir.resolve("prod-token.public.pem");
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
