@@ -72,8 +72,20 @@ class ArchitectureTest {
           .haveFullyQualifiedName("java.io.FileWriter")
           .orShould()
           .dependOnClassesThat()
-          .resideInAnyPackage("java.sql..", "java.net.http..")
+          .resideInAnyPackage("java.net.http..", "org.postgresql..", "io.zonky..")
           .because("the enclave has no network listener, no database and no disk writes");
+
+  @ArchTest
+  static final ArchRule onlyTheEnclaveStoreUsesJdbc =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.safehouse.enclave.store..")
+          .and()
+          .resideInAPackage("dev.safehouse.enclave..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "org.duckdb..")
+          .because("plaintext tables live only in the store's in-memory DuckDB");
 
   @ArchTest
   static final ArchRule enclaveProcessWritesNoFiles =
