@@ -1,5 +1,6 @@
 package dev.safehouse.cli;
 
+import dev.safehouse.cli.provider.ProviderCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "safehouse 0.1",
     description = "Safehouse command line.",
-    subcommands = {TokenCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TokenCommand.class, ProviderCommand.class, CommandLine.HelpCommand.class})
 public final class SafehouseCli {
   private SafehouseCli() {}
 

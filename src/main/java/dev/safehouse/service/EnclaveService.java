@@ -32,6 +32,7 @@ public class EnclaveService {
   private final EnclaveLifecycleRecorder recorder;
   private final MeterRegistry metrics;
   private EnclaveSupervisor supervisor;
+  private volatile boolean stopping;
 
   EnclaveService(SafehouseConfig config, EnclaveLifecycleRecorder recorder, MeterRegistry metrics) {
     this.config = config.enclave();
@@ -49,7 +50,13 @@ public class EnclaveService {
       settings = settings.withClasspath(config.classpath().get());
     }
     supervisor = new EnclaveSupervisor(settings);
-    supervisor.addListener(recorder::record);
+    supervisor.addListener(
+        event -> {
+          if (!stopping) { // the database pool closes with the service; its own exit is not an
+            // event
+            recorder.record(event);
+          }
+        });
     supervisor.addListener(this::count);
     metrics.gauge(
         "safehouse.enclave.ready", supervisor, s -> s.state() == EnclaveState.READY ? 1 : 0);
@@ -64,6 +71,7 @@ public class EnclaveService {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
     if (supervisor != null) {
       supervisor.close();
     }
