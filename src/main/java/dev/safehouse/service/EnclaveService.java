@@ -50,11 +50,11 @@ public class EnclaveService {
       settings = settings.withClasspath(config.classpath().get());
     }
     supervisor = new EnclaveSupervisor(settings);
+    // The database pool closes with the service, so the enclave's own shutdown is not recorded.
     supervisor.addListener(
-        event -> {
-          if (!stopping) { // the database pool closes with the service; its own exit is not an
-            // event
-            recorder.record(event);
+        lifecycle -> {
+          if (!stopping) {
+            recorder.record(lifecycle);
           }
         });
     supervisor.addListener(this::count);
