@@ -166,6 +166,30 @@ public final class FrameCodec {
         ErrorResponse e = (ErrorResponse) message;
         out.u16(e.code().wireCode()).str16(e.safeMessage());
       }
+      case TABLE_COUNTS_REQUEST -> {}
+      case TABLE_COUNTS_RESPONSE -> {
+        TableCountsResponse t = (TableCountsResponse) message;
+        out.u16(t.rowsByTable().size());
+        t.rowsByTable().forEach((table, rows) -> out.str16(table).i64(rows));
+      }
+      case LOAD_REQUEST -> {
+        LoadRequest l = (LoadRequest) message;
+        out.str16(l.datasetId())
+            .i64(l.version())
+            .str16(l.providerId())
+            .str16(l.providerKey())
+            .i64(l.offset())
+            .u8(l.last() ? 1 : 0)
+            .bytes32(l.data());
+      }
+      case LOAD_RESPONSE -> {
+        LoadResponse l = (LoadResponse) message;
+        out.u8(l.state().ordinal())
+            .i64(l.receivedBytes())
+            .i64(l.rows())
+            .str16(l.inputRoot())
+            .str16(l.report());
+      }
     }
   }
 
@@ -178,9 +202,41 @@ public final class FrameCodec {
             new StatusResponse(
                 in.u8(), in.i64(), in.i64(), in.i64(), in.i64(), in.str16(), in.i64());
         case ERROR_RESPONSE -> new ErrorResponse(ErrorCode.fromWire(in.u16()), in.str16());
+        case TABLE_COUNTS_REQUEST -> new TableCountsRequest();
+        case TABLE_COUNTS_RESPONSE -> readTableCounts(in);
+        case LOAD_REQUEST ->
+            new LoadRequest(
+                in.str16(), in.i64(), in.str16(), in.str16(), in.i64(), readFlag(in), in.bytes32());
+        case LOAD_RESPONSE ->
+            new LoadResponse(readLoadState(in), in.i64(), in.i64(), in.str16(), in.str16());
       };
     } catch (IllegalArgumentException e) {
       throw in.malformed("invalid field value");
     }
+  }
+
+  private static TableCountsResponse readTableCounts(PayloadReader in) {
+    int n = in.u16();
+    java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      rows.put(in.str16(), in.i64());
+    }
+    return new TableCountsResponse(rows);
+  }
+
+  private static boolean readFlag(PayloadReader in) {
+    int flag = in.u8();
+    if (flag > 1) {
+      throw in.malformed("flag is neither 0 nor 1");
+    }
+    return flag == 1;
+  }
+
+  private static LoadResponse.State readLoadState(PayloadReader in) {
+    int state = in.u8();
+    if (state >= LoadResponse.State.values().length) {
+      throw in.malformed("unknown load state");
+    }
+    return LoadResponse.State.values()[state];
   }
 }

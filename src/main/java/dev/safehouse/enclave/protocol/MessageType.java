@@ -13,6 +13,14 @@ public enum MessageType {
   STATUS_REQUEST(0x02),
   /** {@link StatusResponse}, enclave → host. */
   STATUS_RESPONSE(0x82),
+  /** {@link TableCountsRequest}, host → enclave. */
+  TABLE_COUNTS_REQUEST(0x03),
+  /** {@link TableCountsResponse}, enclave → host. */
+  TABLE_COUNTS_RESPONSE(0x83),
+  /** {@link LoadRequest}, host → enclave: one chunk of a dataset envelope. */
+  LOAD_REQUEST(0x10),
+  /** {@link LoadResponse}, enclave → host. */
+  LOAD_RESPONSE(0x90),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

@@ -66,6 +66,22 @@ final class PayloadReader {
     }
   }
 
+  /** Reads {@code u32 byteLength ‖ bytes}. */
+  byte[] bytes32() {
+    int length;
+    try {
+      length = buffer.getInt();
+    } catch (BufferUnderflowException e) {
+      throw malformed("payload too short");
+    }
+    if (length < 0 || buffer.remaining() < length) {
+      throw malformed("byte field runs past the payload");
+    }
+    byte[] value = new byte[length];
+    buffer.get(value);
+    return value;
+  }
+
   /** Requires that the whole payload was consumed. */
   void end() {
     if (buffer.hasRemaining()) {

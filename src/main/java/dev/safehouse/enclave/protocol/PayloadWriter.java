@@ -36,6 +36,17 @@ final class PayloadWriter {
     return this;
   }
 
+  /** Writes {@code u32 byteLength ‖ bytes}. */
+  PayloadWriter bytes32(byte[] value) {
+    int n = value.length;
+    out.write(n >>> 24);
+    out.write(n >>> 16);
+    out.write(n >>> 8);
+    out.write(n);
+    out.write(value, 0, n);
+    return this;
+  }
+
   int size() {
     return out.size();
   }

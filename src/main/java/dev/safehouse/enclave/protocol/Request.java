@@ -7,4 +7,5 @@ package dev.safehouse.enclave.protocol;
  * <p>New request kinds are added here, together with a {@link MessageType}, a payload layout in
  * {@link FrameCodec} and a handler in the enclave.
  */
-public sealed interface Request extends Message permits StatusRequest {}
+public sealed interface Request extends Message
+    permits StatusRequest, TableCountsRequest, LoadRequest {}

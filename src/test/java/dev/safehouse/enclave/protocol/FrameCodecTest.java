@@ -21,7 +21,26 @@ class FrameCodecTest {
           MessageType.STATUS_RESPONSE,
               new StatusResponse(1, 4242, 1_700_000_000_000L, 1234, 7, "17.0.15+6", 1L << 27),
           MessageType.ERROR_RESPONSE,
-              new ErrorResponse(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type 0x7e"));
+              new ErrorResponse(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type 0x7e"),
+          MessageType.TABLE_COUNTS_REQUEST, new TableCountsRequest(),
+          MessageType.TABLE_COUNTS_RESPONSE,
+              new TableCountsResponse(Map.of("public_credit", 10_000L, "market_credit", 8_500L)),
+          MessageType.LOAD_REQUEST,
+              new LoadRequest(
+                  "public-credit",
+                  3,
+                  "gov-platform",
+                  "key-text",
+                  4096,
+                  true,
+                  new byte[] {0, -1, 7}),
+          MessageType.LOAD_RESPONSE,
+              new LoadResponse(
+                  LoadResponse.State.REJECTED,
+                  4099,
+                  0,
+                  "",
+                  "row 17, column uscc: not a valid code"));
 
   @Test
   void roundTrip_everyMessageType_returnsEqualFrame() {
@@ -30,6 +49,18 @@ class FrameCodecTest {
       Frame frame = new Frame(-2L, message); // 0xFFFF_FFFF_FFFF_FFFE: ids are u64 on the wire
       assertThat(FrameCodec.decode(FrameCodec.encode(frame))).isEqualTo(frame);
     }
+  }
+
+  @Test
+  void decode_loadRequestWithBadFlagOrOverlongData_fails() {
+    byte[] good = bytes(FrameCodec.encode(new Frame(1, SAMPLES.get(MessageType.LOAD_REQUEST))));
+    byte[] badFlag = good.clone();
+    badFlag[good.length - 3 - 4 - 1] =
+        2; // the u8 'last' flag sits before u32 length and 3 data bytes
+    assertFails(badFlag, ErrorCode.MALFORMED_FRAME);
+    byte[] overlong = good.clone();
+    overlong[good.length - 3 - 1] = 9; // data length 9, only 3 bytes follow
+    assertFails(overlong, ErrorCode.MALFORMED_FRAME);
   }
 
   @Test
