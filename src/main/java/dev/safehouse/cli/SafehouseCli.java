@@ -1,5 +1,6 @@
 package dev.safehouse.cli;
 
+import dev.safehouse.cli.demo.DemoDataCommand;
 import dev.safehouse.cli.provider.ProviderCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "safehouse 0.1",
     description = "Safehouse command line.",
-    subcommands = {TokenCommand.class, ProviderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TokenCommand.class,
+      ProviderCommand.class,
+      DemoDataCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SafehouseCli {
   private SafehouseCli() {}
 

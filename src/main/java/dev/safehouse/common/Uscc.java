@@ -62,6 +62,21 @@ public record Uscc(String value) {
   }
 
   /**
+   * Completes the first 17 characters of a code with their check character; used to make valid
+   * codes for demo data and tests.
+   *
+   * @param first17 17 characters from the GB 32100-2015 alphabet, upper case
+   * @throws InvalidRequestException if {@code first17} is not 17 alphabet characters
+   */
+  public static Uscc withCheckCharacter(String first17) {
+    try {
+      return new Uscc(first17 + UsccChecksum.checkCharacter(first17));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(INVALID + "expected 17 characters of the alphabet");
+    }
+  }
+
+  /**
    * Returns the registration authority code, character 1 (for example {@code '9'}, industry and
    * commerce).
    */

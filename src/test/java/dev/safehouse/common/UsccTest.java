@@ -89,4 +89,15 @@ class UsccTest {
     assertThat(lower).isEqualTo(upper).hasSameHashCodeAs(upper);
     assertThat(lower).isNotEqualTo(Uscc.parse("91330100716105852F"));
   }
+
+  @org.junit.jupiter.api.Test
+  void withCheckCharacter_completesARealCode_andRefusesBadPayloads() {
+    org.assertj.core.api.Assertions.assertThat(Uscc.withCheckCharacter("91350100M000100Y4").value())
+        .isEqualTo("91350100M000100Y43");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Uscc.withCheckCharacter("9135"))
+        .isInstanceOf(InvalidRequestException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Uscc.withCheckCharacter("91350100M000100I4"))
+        .isInstanceOf(InvalidRequestException.class);
+  }
 }
