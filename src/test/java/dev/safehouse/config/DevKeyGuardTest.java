@@ -22,12 +22,12 @@ class DevKeyGuardTest {
   @Test
   void shippedFingerprints_matchEveryFileInKeysDev() throws IOException {
     Set<String> expected = new TreeSet<>();
-    try (DirectoryStream<Path> pems = Files.newDirectoryStream(KEYS_DEV, "*.pem")) {
+    try (DirectoryStream<Path> pems = Files.newDirectoryStream(KEYS_DEV, "*.{pem,json,pub}")) {
       for (Path pem : pems) {
         expected.add(DevKeyGuard.fingerprint(Files.readString(pem)));
       }
     }
-    assertThat(expected).as("keys-dev/*.pem").isNotEmpty();
+    assertThat(expected).as("keys-dev key files").hasSize(5);
     String shipped =
         new String(
             DevKeyGuard.class.getResourceAsStream(DevKeyGuard.FINGERPRINTS_RESOURCE).readAllBytes(),
@@ -99,6 +99,19 @@ class DevKeyGuardTest {
                         "%dev.mp.jwt.verify.publickey.location",
                         "keys-dev/token-signing.public.pem")));
     assertThat(offending).isEmpty();
+  }
+
+  @Test
+  void offendingSettings_devKmsUri_isReported() {
+    List<String> offending =
+        guard()
+            .offendingSettings(
+                List.of("safehouse.enclave.master-key-uri"),
+                values(
+                    Map.of(
+                        "safehouse.enclave.master-key-uri",
+                        "dev-kms:///srv/elsewhere/master.json")));
+    assertThat(offending).containsExactly("safehouse.enclave.master-key-uri");
   }
 
   @Test
