@@ -182,6 +182,22 @@ public final class FrameCodec {
             .u8(l.last() ? 1 : 0)
             .bytes32(l.data());
       }
+      case INIT_REQUEST -> {
+        InitRequest i = (InitRequest) message;
+        out.str16(i.kmsUri())
+            .bytes32(i.sealedHpke())
+            .bytes32(i.sealedSigning())
+            .str16(i.policiesDir());
+      }
+      case INIT_RESPONSE -> {
+        InitResponse i = (InitResponse) message;
+        out.bytes32(i.sealedHpke())
+            .bytes32(i.sealedSigning())
+            .bytes32(i.hpkePublicKeyset())
+            .str16(i.signingKey())
+            .u8(i.generated() ? 1 : 0)
+            .str16(i.policyHash());
+      }
       case LOAD_RESPONSE -> {
         LoadResponse l = (LoadResponse) message;
         out.u8(l.state().ordinal())
@@ -207,6 +223,10 @@ public final class FrameCodec {
         case LOAD_REQUEST ->
             new LoadRequest(
                 in.str16(), in.i64(), in.str16(), in.str16(), in.i64(), readFlag(in), in.bytes32());
+        case INIT_REQUEST -> new InitRequest(in.str16(), in.bytes32(), in.bytes32(), in.str16());
+        case INIT_RESPONSE ->
+            new InitResponse(
+                in.bytes32(), in.bytes32(), in.bytes32(), in.str16(), readFlag(in), in.str16());
         case LOAD_RESPONSE ->
             new LoadResponse(readLoadState(in), in.i64(), in.i64(), in.str16(), in.str16());
       };

@@ -21,6 +21,10 @@ public enum MessageType {
   LOAD_REQUEST(0x10),
   /** {@link LoadResponse}, enclave → host. */
   LOAD_RESPONSE(0x90),
+  /** {@link InitRequest}, host → enclave, after each handshake. */
+  INIT_REQUEST(0x20),
+  /** {@link InitResponse}, enclave → host. */
+  INIT_RESPONSE(0xA0),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

@@ -5,4 +5,4 @@ package dev.safehouse.enclave.protocol;
  * id. {@link ErrorResponse} may answer any request.
  */
 public sealed interface Response extends Message
-    permits StatusResponse, TableCountsResponse, LoadResponse, ErrorResponse {}
+    permits StatusResponse, TableCountsResponse, LoadResponse, InitResponse, ErrorResponse {}

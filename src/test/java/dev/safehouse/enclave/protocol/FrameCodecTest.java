@@ -15,17 +15,21 @@ import org.junit.jupiter.api.Test;
 class FrameCodecTest {
 
   private static final Map<MessageType, Message> SAMPLES =
-      Map.of(
-          MessageType.HELLO, new Hello(1, "00ff".repeat(16)),
-          MessageType.STATUS_REQUEST, new StatusRequest(),
-          MessageType.STATUS_RESPONSE,
-              new StatusResponse(1, 4242, 1_700_000_000_000L, 1234, 7, "17.0.15+6", 1L << 27),
-          MessageType.ERROR_RESPONSE,
-              new ErrorResponse(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type 0x7e"),
-          MessageType.TABLE_COUNTS_REQUEST, new TableCountsRequest(),
-          MessageType.TABLE_COUNTS_RESPONSE,
-              new TableCountsResponse(Map.of("public_credit", 10_000L, "market_credit", 8_500L)),
-          MessageType.LOAD_REQUEST,
+      Map.ofEntries(
+          Map.entry(MessageType.HELLO, new Hello(1, "00ff".repeat(16))),
+          Map.entry(MessageType.STATUS_REQUEST, new StatusRequest()),
+          Map.entry(
+              MessageType.STATUS_RESPONSE,
+              new StatusResponse(1, 4242, 1_700_000_000_000L, 1234, 7, "17.0.15+6", 1L << 27)),
+          Map.entry(
+              MessageType.ERROR_RESPONSE,
+              new ErrorResponse(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type 0x7e")),
+          Map.entry(MessageType.TABLE_COUNTS_REQUEST, new TableCountsRequest()),
+          Map.entry(
+              MessageType.TABLE_COUNTS_RESPONSE,
+              new TableCountsResponse(Map.of("public_credit", 10_000L, "market_credit", 8_500L))),
+          Map.entry(
+              MessageType.LOAD_REQUEST,
               new LoadRequest(
                   "public-credit",
                   3,
@@ -33,14 +37,27 @@ class FrameCodecTest {
                   "key-text",
                   4096,
                   true,
-                  new byte[] {0, -1, 7}),
-          MessageType.LOAD_RESPONSE,
+                  new byte[] {0, -1, 7})),
+          Map.entry(
+              MessageType.LOAD_RESPONSE,
               new LoadResponse(
                   LoadResponse.State.REJECTED,
                   4099,
                   0,
                   "",
-                  "row 17, column uscc: not a valid code"));
+                  "row 17, column uscc: not a valid code")),
+          Map.entry(
+              MessageType.INIT_REQUEST,
+              new InitRequest("dev-kms://k.json", new byte[] {1, 2}, new byte[] {3}, "policies")),
+          Map.entry(
+              MessageType.INIT_RESPONSE,
+              new InitResponse(
+                  new byte[] {1},
+                  new byte[] {2},
+                  new byte[] {3, 4},
+                  "key-text",
+                  true,
+                  "ab".repeat(32))));
 
   @Test
   void roundTrip_everyMessageType_returnsEqualFrame() {

@@ -1,0 +1,121 @@
+package dev.safehouse.crypto;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The signed header of a dataset envelope: what the data is, which schema it follows, how many rows
+ * it has, the data key wrapped to the enclave, and the SHA-256 of the ciphertext that follows.
+ *
+ * <p>Canonical encoding (big-endian): {@code str datasetId ‖ str versionLabel ‖ str schemaHash ‖
+ * i64 rowCount ‖ str enclaveHpkeFingerprint ‖ str providerKeyId ‖ bytes wrappedKey ‖ str
+ * ciphertextSha256 ‖ i64 createdAtMillis}, where {@code str} is {@code u16 n ‖ n bytes UTF-8} and
+ * {@code bytes} is {@code u32 n ‖ n bytes}.
+ *
+ * @param datasetId the dataset
+ * @param versionLabel the provider's own label of this version (e.g. a date)
+ * @param schemaHash the {@code DatasetSchema.schemaHash()} the rows were validated against
+ * @param rowCount data rows in the CSV
+ * @param enclaveHpkeFingerprint the verified enclave HPKE key the data key is wrapped to
+ * @param providerKeyId the id of the provider key that signs this header
+ * @param wrappedKey the data key, wrapped to the enclave
+ * @param ciphertextSha256 hex SHA-256 of the ciphertext following the header
+ * @param createdAtMillis when the envelope was written
+ */
+public record EnvelopeHeader(
+    String datasetId,
+    String versionLabel,
+    String schemaHash,
+    long rowCount,
+    String enclaveHpkeFingerprint,
+    String providerKeyId,
+    WrappedDataKey wrappedKey,
+    String ciphertextSha256,
+    long createdAtMillis) {
+
+  /** Validates presence of every field. */
+  public EnvelopeHeader {
+    Objects.requireNonNull(datasetId, "datasetId");
+    Objects.requireNonNull(versionLabel, "versionLabel");
+    Objects.requireNonNull(schemaHash, "schemaHash");
+    Objects.requireNonNull(enclaveHpkeFingerprint, "enclaveHpkeFingerprint");
+    Objects.requireNonNull(providerKeyId, "providerKeyId");
+    Objects.requireNonNull(wrappedKey, "wrappedKey");
+    Objects.requireNonNull(ciphertextSha256, "ciphertextSha256");
+    if (rowCount < 0) {
+      throw new IllegalArgumentException("row count is not negative");
+    }
+  }
+
+  /**
+   * Returns the associated data that binds the ciphertext and the wrapped key to this envelope's
+   * identity: {@code "safehouse/envelope/v1|" datasetId "|" versionLabel "|" schemaHash}.
+   */
+  public byte[] binding() {
+    return ("safehouse/envelope/v1|" + datasetId + "|" + versionLabel + "|" + schemaHash)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Returns the canonical encoding, which the provider signs. */
+  public byte[] encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(datasetId);
+      out.writeUTF(versionLabel);
+      out.writeUTF(schemaHash);
+      out.writeLong(rowCount);
+      out.writeUTF(enclaveHpkeFingerprint);
+      out.writeUTF(providerKeyId);
+      byte[] wrapped = wrappedKey.bytes();
+      out.writeInt(wrapped.length);
+      out.write(wrapped);
+      out.writeUTF(ciphertextSha256);
+      out.writeLong(createdAtMillis);
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory write failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Decodes a canonical encoding.
+   *
+   * @throws IOException if the bytes are malformed or have trailing data
+   */
+  public static EnvelopeHeader decode(byte[] encoded) throws IOException {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
+      String datasetId = in.readUTF();
+      String versionLabel = in.readUTF();
+      String schemaHash = in.readUTF();
+      long rowCount = in.readLong();
+      String fingerprint = in.readUTF();
+      String providerKeyId = in.readUTF();
+      int wrappedLength = in.readInt();
+      if (wrappedLength < 0 || wrappedLength > 4096) {
+        throw new IOException("malformed envelope header");
+      }
+      byte[] wrapped = in.readNBytes(wrappedLength);
+      String digest = in.readUTF();
+      long created = in.readLong();
+      if (wrapped.length != wrappedLength || in.read() != -1) {
+        throw new IOException("malformed envelope header");
+      }
+      return new EnvelopeHeader(
+          datasetId,
+          versionLabel,
+          schemaHash,
+          rowCount,
+          fingerprint,
+          providerKeyId,
+          new WrappedDataKey(wrapped),
+          digest,
+          created);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("malformed envelope header");
+    }
+  }
+}
