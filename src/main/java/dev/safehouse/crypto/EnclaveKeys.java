@@ -1,6 +1,5 @@
 package dev.safehouse.crypto;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
@@ -51,11 +50,11 @@ public final class EnclaveKeys {
   }
 
   /** Encrypts both keys under {@code master} for the host to store. */
-  public SealedEnclaveKeys seal(Aead master) {
+  public SealedEnclaveKeys seal(MasterKey master) {
     try {
       return new SealedEnclaveKeys(
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(hpke, master, HPKE_PURPOSE),
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, master, SIGNING_PURPOSE));
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(hpke, master.aead(), HPKE_PURPOSE),
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(signing, master.aead(), SIGNING_PURPOSE));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal the enclave keys", e);
     }
@@ -66,12 +65,13 @@ public final class EnclaveKeys {
    *
    * @throws CryptoFailureException if the master key is wrong or a blob was altered or swapped
    */
-  public static EnclaveKeys unseal(SealedEnclaveKeys sealed, Aead master) {
+  public static EnclaveKeys unseal(SealedEnclaveKeys sealed, MasterKey master) {
     TinkPrimitives.register();
     try {
       return new EnclaveKeys(
-          TinkProtoKeysetFormat.parseEncryptedKeyset(sealed.hpke(), master, HPKE_PURPOSE),
-          TinkProtoKeysetFormat.parseEncryptedKeyset(sealed.signing(), master, SIGNING_PURPOSE));
+          TinkProtoKeysetFormat.parseEncryptedKeyset(sealed.hpke(), master.aead(), HPKE_PURPOSE),
+          TinkProtoKeysetFormat.parseEncryptedKeyset(
+              sealed.signing(), master.aead(), SIGNING_PURPOSE));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CryptoFailureException("unsealing the enclave keys", e);
     }

@@ -24,11 +24,11 @@ public final class MasterKeys {
   }
 
   /**
-   * Returns the AEAD behind {@code kmsUri}.
+   * Returns the AEAD behind {@code kmsUri}; see {@link MasterKey#fromKmsUri}.
    *
    * @throws CryptoFailureException if no client supports the URI or the key cannot be reached
    */
-  public static Aead aeadFor(String kmsUri) {
+  static Aead aeadFor(String kmsUri) {
     TinkPrimitives.register();
     for (KmsClient client : CLIENTS) {
       if (client.doesSupport(kmsUri)) {

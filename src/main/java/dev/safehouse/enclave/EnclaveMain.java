@@ -1,10 +1,18 @@
 package dev.safehouse.enclave;
 
+import dev.safehouse.enclave.ingest.EnclaveContext;
+import dev.safehouse.enclave.ingest.InitHandler;
+import dev.safehouse.enclave.ingest.LoadHandler;
+import dev.safehouse.enclave.ingest.TableCountsHandler;
 import dev.safehouse.enclave.protocol.Frame;
 import dev.safehouse.enclave.protocol.FrameChannel;
 import dev.safehouse.enclave.protocol.FrameCodec;
 import dev.safehouse.enclave.protocol.Hello;
+import dev.safehouse.enclave.protocol.InitRequest;
+import dev.safehouse.enclave.protocol.LoadRequest;
 import dev.safehouse.enclave.protocol.StatusRequest;
+import dev.safehouse.enclave.protocol.TableCountsRequest;
+import dev.safehouse.enclave.store.EnclaveTables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,9 +102,13 @@ public final class EnclaveMain {
       return EXIT_CONNECT;
     }
     AtomicLong served = new AtomicLong();
+    EnclaveContext context = new EnclaveContext(EnclaveTables.open());
     RequestDispatcher dispatcher =
         RequestDispatcher.builder()
             .register(StatusRequest.class, new StatusHandler(clock, startEpochMillis, served::get))
+            .register(InitRequest.class, new InitHandler(context))
+            .register(LoadRequest.class, new LoadHandler(context))
+            .register(TableCountsRequest.class, new TableCountsHandler(context))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

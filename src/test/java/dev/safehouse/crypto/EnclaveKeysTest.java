@@ -19,15 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EnclaveKeysTest {
   private static final byte[] CONTEXT = "public-credit|v1".getBytes(StandardCharsets.US_ASCII);
 
-  private static Aead newMaster() throws Exception {
+  private static MasterKey newMaster() throws Exception {
     TinkPrimitives.register();
-    return KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"))
-        .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    return new MasterKey(
+        KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"))
+            .getPrimitive(RegistryConfiguration.get(), Aead.class));
   }
 
   @Test
   void sealThenUnseal_keepsTheSameKeys() throws Exception {
-    Aead master = newMaster();
+    MasterKey master = newMaster();
     EnclaveKeys keys = EnclaveKeys.generate();
     EnclaveKeys restored = EnclaveKeys.unseal(keys.seal(master), master);
 
@@ -39,7 +40,7 @@ class EnclaveKeysTest {
 
   @Test
   void unseal_wrongMasterTamperedOrSwappedBlobs_failsUniformly() throws Exception {
-    Aead master = newMaster();
+    MasterKey master = newMaster();
     SealedEnclaveKeys sealed = EnclaveKeys.generate().seal(master);
     byte[] tampered = sealed.hpke();
     tampered[tampered.length - 1] ^= 1;
@@ -89,13 +90,13 @@ class EnclaveKeysTest {
         com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
             KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")),
             com.google.crypto.tink.InsecureSecretKeyAccess.get()));
-    Aead master = MasterKeys.aeadFor("dev-kms://" + file);
+    MasterKey master = MasterKey.fromKmsUri("dev-kms://" + file);
     SealedEnclaveKeys sealed = EnclaveKeys.generate().seal(master);
-    EnclaveKeys.unseal(sealed, MasterKeys.aeadFor("dev-kms://" + file));
+    EnclaveKeys.unseal(sealed, MasterKey.fromKmsUri("dev-kms://" + file));
 
-    assertThatThrownBy(() -> MasterKeys.aeadFor("aws-kms://arn:aws:kms:nowhere"))
+    assertThatThrownBy(() -> MasterKey.fromKmsUri("aws-kms://arn:aws:kms:nowhere"))
         .isInstanceOf(CryptoFailureException.class);
-    assertThatThrownBy(() -> MasterKeys.aeadFor("dev-kms://" + dir.resolve("absent.json")))
+    assertThatThrownBy(() -> MasterKey.fromKmsUri("dev-kms://" + dir.resolve("absent.json")))
         .isInstanceOf(CryptoFailureException.class);
   }
 

@@ -38,9 +38,17 @@ public final class EnclaveTables implements AutoCloseable {
   /**
    * Opens an empty in-memory database with external access, extensions and spilling disabled.
    *
-   * @throws SQLException if DuckDB cannot start
+   * @throws StoreException if DuckDB cannot start
    */
-  public static EnclaveTables open() throws SQLException {
+  public static EnclaveTables open() {
+    try {
+      return openDuckDb();
+    } catch (SQLException e) {
+      throw new StoreException("opening the database", e);
+    }
+  }
+
+  private static EnclaveTables openDuckDb() throws SQLException {
     Properties settings = new Properties();
     settings.setProperty("enable_external_access", "false");
     settings.setProperty("autoinstall_known_extensions", "false");
@@ -59,9 +67,17 @@ public final class EnclaveTables implements AutoCloseable {
    *
    * @return the number of rows loaded
    * @throws IllegalArgumentException if the name is not an identifier or a row has the wrong shape
-   * @throws SQLException if DuckDB refuses the data
+   * @throws StoreException if DuckDB refuses the data
    */
-  public long replaceTable(String name, List<ColumnDef> columns, Iterator<Object[]> rows)
+  public long replaceTable(String name, List<ColumnDef> columns, Iterator<Object[]> rows) {
+    try {
+      return replace(name, columns, rows);
+    } catch (SQLException e) {
+      throw new StoreException("loading table " + name, e);
+    }
+  }
+
+  private long replace(String name, List<ColumnDef> columns, Iterator<Object[]> rows)
       throws SQLException {
     if (!ColumnDef.isIdentifier(name) || "fused".equals(name)) {
       throw new IllegalArgumentException("table names are lower-case SQL identifiers");
@@ -125,8 +141,9 @@ public final class EnclaveTables implements AutoCloseable {
    * {@code uscc}, every column once.
    *
    * @throws IllegalArgumentException if a table has not been loaded
+   * @throws StoreException if DuckDB refuses the view
    */
-  public void createFusedView(String base, List<String> others) throws SQLException {
+  public void createFusedView(String base, List<String> others) {
     for (String table : concat(base, others)) {
       if (!rowCounts.containsKey(table)) {
         throw new IllegalArgumentException("table " + table + " is not loaded");
@@ -146,6 +163,8 @@ public final class EnclaveTables implements AutoCloseable {
     }
     try (Statement s = connection.createStatement()) {
       s.execute(sql.toString());
+    } catch (SQLException e) {
+      throw new StoreException("creating the fused view", e);
     }
   }
 
@@ -155,7 +174,7 @@ public final class EnclaveTables implements AutoCloseable {
   }
 
   /** Counts the rows of a table or view as DuckDB sees them. */
-  public long count(String tableOrView) throws SQLException {
+  public long count(String tableOrView) {
     if (!ColumnDef.isIdentifier(tableOrView)) {
       throw new IllegalArgumentException("not an identifier");
     }
@@ -163,6 +182,8 @@ public final class EnclaveTables implements AutoCloseable {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + tableOrView)) {
       rs.next();
       return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("counting rows", e);
     }
   }
 
@@ -172,8 +193,12 @@ public final class EnclaveTables implements AutoCloseable {
   }
 
   @Override
-  public void close() throws SQLException {
-    connection.close();
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("closing the database", e);
+    }
   }
 
   private static List<String> concat(String first, List<String> rest) {

@@ -26,12 +26,12 @@ class EnclaveTablesTest {
   private EnclaveTables tables;
 
   @BeforeEach
-  void open() throws SQLException {
+  void open() {
     tables = EnclaveTables.open();
   }
 
   @AfterEach
-  void close() throws SQLException {
+  void close() {
     tables.close();
   }
 

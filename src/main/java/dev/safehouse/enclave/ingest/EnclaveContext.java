@@ -1,0 +1,47 @@
+package dev.safehouse.enclave.ingest;
+
+import dev.safehouse.crypto.EnclaveKeys;
+import dev.safehouse.enclave.store.EnclaveTables;
+import dev.safehouse.policy.DatasetSchemas;
+import java.util.Optional;
+
+/**
+ * What the enclave process holds once initialised: its keys, the dataset schemas of its policy
+ * bundle, and its in-memory tables. Requests are handled one at a time, so this needs no locking.
+ */
+public final class EnclaveContext {
+  private final EnclaveTables tables;
+  private EnclaveKeys keys;
+  private DatasetSchemas schemas;
+  private String policyHash = "";
+
+  /** Creates a context over {@code tables}. */
+  public EnclaveContext(EnclaveTables tables) {
+    this.tables = tables;
+  }
+
+  void initialise(EnclaveKeys keys, DatasetSchemas schemas, String policyHash) {
+    this.keys = keys;
+    this.schemas = schemas;
+    this.policyHash = policyHash;
+  }
+
+  /** Returns the keys, once initialised. */
+  public Optional<EnclaveKeys> keys() {
+    return Optional.ofNullable(keys);
+  }
+
+  Optional<DatasetSchemas> schemas() {
+    return Optional.ofNullable(schemas);
+  }
+
+  /** Returns the policy bundle's hash, empty before initialisation. */
+  public String policyHash() {
+    return policyHash;
+  }
+
+  /** Returns the tables. */
+  public EnclaveTables tables() {
+    return tables;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.safehouse.enclave.ingest;
+
+import dev.safehouse.crypto.EnclaveKeys;
+import dev.safehouse.crypto.MasterKey;
+import dev.safehouse.crypto.SealedEnclaveKeys;
+import dev.safehouse.enclave.RequestHandler;
+import dev.safehouse.enclave.protocol.ErrorCode;
+import dev.safehouse.enclave.protocol.ErrorResponse;
+import dev.safehouse.enclave.protocol.InitRequest;
+import dev.safehouse.enclave.protocol.InitResponse;
+import dev.safehouse.enclave.protocol.Response;
+import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.policy.PolicyBundle;
+import java.nio.file.Path;
+
+/**
+ * Unseals the enclave's keys with the master key (or generates and seals new ones on the very first
+ * start) and loads the policy bundle's dataset schemas.
+ */
+public final class InitHandler implements RequestHandler<InitRequest> {
+  private final EnclaveContext context;
+
+  /** Creates the handler. */
+  public InitHandler(EnclaveContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Response handle(InitRequest request) {
+    MasterKey master;
+    try {
+      master = MasterKey.fromKmsUri(request.kmsUri());
+    } catch (RuntimeException e) {
+      return new ErrorResponse(ErrorCode.INTERNAL, "the master key cannot be obtained");
+    }
+    boolean generate = request.sealedHpke().length == 0 && request.sealedSigning().length == 0;
+    EnclaveKeys keys;
+    SealedEnclaveKeys sealed;
+    try {
+      if (generate) {
+        keys = EnclaveKeys.generate();
+        sealed = keys.seal(master);
+      } else {
+        sealed = new SealedEnclaveKeys(request.sealedHpke(), request.sealedSigning());
+        keys = EnclaveKeys.unseal(sealed, master);
+      }
+    } catch (RuntimeException e) {
+      return new ErrorResponse(ErrorCode.INTERNAL, "the enclave keys cannot be unsealed");
+    }
+    Path policies = Path.of(request.policiesDir());
+    DatasetSchemas schemas;
+    String policyHash;
+    try {
+      schemas = DatasetSchemas.load(policies);
+      policyHash = PolicyBundle.hash(policies);
+    } catch (RuntimeException e) {
+      return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle cannot be loaded");
+    }
+    context.initialise(keys, schemas, policyHash);
+    return new InitResponse(
+        sealed.hpke(),
+        sealed.signing(),
+        keys.publicKeys().hpkePublicKeyset(),
+        keys.publicKeys().signingKey().toText(),
+        generate,
+        policyHash);
+  }
+}
