@@ -6,6 +6,7 @@ import dev.safehouse.common.ProviderId;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.service.Caller;
+import dev.safehouse.service.DatasetLoads;
 import dev.safehouse.service.DatasetUploads;
 import dev.safehouse.storage.DatasetChunkRepository.ChunkSummary;
 import dev.safehouse.storage.DatasetVersionEntity;
@@ -43,10 +44,12 @@ public class DatasetResource {
   private static final String HEX_SHA256 = "[0-9a-fA-F]{64}";
 
   private final DatasetUploads uploads;
+  private final DatasetLoads loads;
   private final JsonWebToken token;
 
-  DatasetResource(DatasetUploads uploads, JsonWebToken token) {
+  DatasetResource(DatasetUploads uploads, DatasetLoads loads, JsonWebToken token) {
     this.uploads = uploads;
+    this.loads = loads;
     this.token = token;
   }
 
@@ -143,6 +146,7 @@ public class DatasetResource {
             provider(),
             request.chunkCount(),
             request.envelopeSha256())
+        .invoke(row -> loads.submit(row.id))
         .map(row -> Response.accepted(toResponse(row, List.of())).build());
   }
 

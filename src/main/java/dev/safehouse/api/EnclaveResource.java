@@ -2,6 +2,8 @@ package dev.safehouse.api;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.enclave.protocol.StatusResponse;
+import dev.safehouse.enclave.protocol.TableCountsRequest;
+import dev.safehouse.enclave.protocol.TableCountsResponse;
 import dev.safehouse.service.EnclaveService;
 import dev.safehouse.storage.EnclaveLifecycleEventEntity;
 import dev.safehouse.storage.EnclaveLifecycleRepository;
@@ -94,6 +96,17 @@ public class EnclaveResource {
         status.uptimeMillis(),
         status.requestsServed(),
         status.jvmVersion());
+  }
+
+  /** Returns the row count of every table loaded in the enclave: counts only, never rows. */
+  @GET
+  @Path("/tables")
+  @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME, Role.STEWARD_NAME})
+  @Operation(summary = "Row counts of the tables loaded in the enclave (503 while it restarts)")
+  public java.util.Map<String, Long> tables() {
+    return enclave
+        .call(new TableCountsRequest(), TableCountsResponse.class, java.time.Duration.ofSeconds(5))
+        .rowsByTable();
   }
 
   /** Returns the most recent lifecycle events, newest first. */

@@ -23,12 +23,12 @@ import java.util.function.Function;
  *
  * <h2>Security guarantees</h2>
  *
- * A setting is reported when its value (a) names a path with a {@code keys-dev} segment or the
- * development KMS ({@code dev-kms://}), (b) names a readable file whose key material equals a dev
- * key, or (c) is itself the material of a dev key. Key material is compared as the SHA-256 of its
- * base64 body, with PEM armour and whitespace removed, so re-wrapped or re-encoded copies of a dev
- * PEM are caught too. Not guaranteed: a dev key converted to another encoding (DER file, JWK) is
- * not recognised. Reports name settings, never values.
+ * A setting is reported when its value (a) names a path (or {@code local-kms://} key file) with a
+ * {@code keys-dev} segment, (b) names a readable file whose key material equals a dev key, or (c)
+ * is itself the material of a dev key. Key material is compared as the SHA-256 of its base64 body,
+ * with PEM armour and whitespace removed, so re-wrapped or re-encoded copies of a dev PEM are
+ * caught too. Not guaranteed: a dev key converted to another encoding (DER file, JWK) is not
+ * recognised. Reports name settings, never values.
  */
 public final class DevKeyGuard {
   /** Classpath resource listing the SHA-256 fingerprints of every file in {@code keys-dev/}. */
@@ -96,10 +96,7 @@ public final class DevKeyGuard {
     if (trimmed.isEmpty()) {
       return false;
     }
-    if (trimmed.startsWith("dev-kms://")) {
-      return true; // the development KMS: a cleartext master keyset on disk
-    }
-    String pathText = trimmed.replaceFirst("^(file|classpath):", "");
+    String pathText = trimmed.replaceFirst("^(file:|classpath:|local-kms://)", "");
     if (pathText.replace('\\', '/').matches("(.*/)?keys-dev(/.*)?")) {
       return true;
     }

@@ -85,6 +85,20 @@ public interface SafehouseConfig {
     /** How long the enclave must stay up before the back-off resets. */
     @WithDefault("30s")
     Duration stableAfter();
+
+    /**
+     * Where the master key that seals the enclave's keys lives: a KMS key URI, or {@code
+     * local-kms://path} for the development keyset (refused by the prod profile).
+     */
+    String masterKeyUri();
+
+    /** How long the enclave may take to verify, decrypt, validate and load one envelope. */
+    @WithDefault("10m")
+    Duration loadTimeout();
+
+    /** The policy bundle the enclave loads and measures. */
+    @WithDefault("policies")
+    String policiesDir();
   }
 
   /** Token-bucket limit per authenticated subject (or per client address when anonymous). */

@@ -35,8 +35,21 @@ public final class InsecureDevKeyGenerator {
           default ->
               throw new IllegalArgumentException("usage: InsecureDevKeyGenerator master|platform");
         };
-    KeysetHandle keyset = KeysetHandle.generateNew(KeyTemplates.get(template));
-    System.out.println(
-        TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+    System.out.println(keysetJson(template));
+  }
+
+  /** Returns a fresh AES256_GCM keyset for a local KMS key file, as cleartext Tink JSON. */
+  public static String masterKeysetJson() {
+    return keysetJson("AES256_GCM");
+  }
+
+  private static String keysetJson(String template) {
+    TinkPrimitives.register();
+    try {
+      KeysetHandle keyset = KeysetHandle.generateNew(KeyTemplates.get(template));
+      return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate a keyset", e);
+    }
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The master key that seals the enclave's private keys: an AEAD held by a KMS (or, in development,
- * the keyset named by a {@code dev-kms://} URI). Opaque outside this package.
+ * the keyset named by a {@code local-kms://} URI). Opaque outside this package.
  */
 public final class MasterKey {
   private final Aead aead;

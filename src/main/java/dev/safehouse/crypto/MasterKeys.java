@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Obtains the master key — a Tink {@link Aead} — from a KMS URI, through Tink's {@link KmsClient}
  * interface: the same path whether the URI names a cloud KMS key ({@code aws-kms://…}, {@code
  * gcp-kms://…}, with its client registered by the deployment) or the development keyset ({@code
- * dev-kms://path}, always available, refused by the prod profile).
+ * local-kms://path}, always available, refused by the prod profile).
  */
 public final class MasterKeys {
   private static final List<KmsClient> CLIENTS =
-      new CopyOnWriteArrayList<>(List.of(new DevKmsClient()));
+      new CopyOnWriteArrayList<>(List.of(new LocalKmsClient()));
 
   private MasterKeys() {}
 

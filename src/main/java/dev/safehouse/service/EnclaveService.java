@@ -5,6 +5,8 @@ import dev.safehouse.enclave.host.EnclaveEvent;
 import dev.safehouse.enclave.host.EnclaveSettings;
 import dev.safehouse.enclave.host.EnclaveState;
 import dev.safehouse.enclave.host.EnclaveSupervisor;
+import dev.safehouse.enclave.protocol.Request;
+import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.enclave.protocol.StatusResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +35,8 @@ public class EnclaveService {
   private final MeterRegistry metrics;
   private EnclaveSupervisor supervisor;
   private volatile boolean stopping;
+  private final List<java.util.function.Consumer<EnclaveEvent>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   EnclaveService(SafehouseConfig config, EnclaveLifecycleRecorder recorder, MeterRegistry metrics) {
     this.config = config.enclave();
@@ -58,6 +62,7 @@ public class EnclaveService {
           }
         });
     supervisor.addListener(this::count);
+    supervisor.addListener(lifecycle -> listeners.forEach(listener -> listener.accept(lifecycle)));
     metrics.gauge(
         "safehouse.enclave.ready", supervisor, s -> s.state() == EnclaveState.READY ? 1 : 0);
     supervisor.start();
@@ -90,6 +95,25 @@ public class EnclaveService {
   /** Returns how many enclave processes have been started since the service started. */
   public long generation() {
     return supervisor == null ? 0 : supervisor.generation();
+  }
+
+  /**
+   * Sends {@code request} to the ready enclave and waits for its answer.
+   *
+   * @throws dev.safehouse.common.EnclaveUnavailableException if it is down or does not answer
+   * @throws dev.safehouse.enclave.host.EnclaveErrorException if it answers with an error
+   */
+  public <T extends Response> T call(Request request, Class<T> answer, Duration timeout) {
+    if (supervisor == null) {
+      throw new dev.safehouse.common.EnclaveUnavailableException(
+          "the enclave has not been started");
+    }
+    return supervisor.current().call(request, answer, timeout);
+  }
+
+  /** Registers a listener for the enclave's lifecycle events (called on the supervisor thread). */
+  public void addListener(java.util.function.Consumer<EnclaveEvent> listener) {
+    listeners.add(listener);
   }
 
   /**

@@ -102,16 +102,22 @@ class DevKeyGuardTest {
   }
 
   @Test
-  void offendingSettings_devKmsUri_isReported() {
+  void offendingSettings_localKmsUriOnTheDevMasterKeyset_isReported(@TempDir Path dir)
+      throws IOException {
+    Path copy = dir.resolve("master.json");
+    Files.copy(KEYS_DEV.resolve("master-keyset.json"), copy);
+    Path own = dir.resolve("own.json");
+    Files.writeString(own, "{\"primaryKeyId\":1}");
     List<String> offending =
         guard()
             .offendingSettings(
-                List.of("safehouse.enclave.master-key-uri"),
+                List.of("a.uri", "b.uri", "c.uri"),
                 values(
                     Map.of(
-                        "safehouse.enclave.master-key-uri",
-                        "dev-kms:///srv/elsewhere/master.json")));
-    assertThat(offending).containsExactly("safehouse.enclave.master-key-uri");
+                        "a.uri", "local-kms://keys-dev/master-keyset.json",
+                        "b.uri", "local-kms://" + copy,
+                        "c.uri", "local-kms://" + own)));
+    assertThat(offending).containsExactly("a.uri", "b.uri");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.safehouse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safehouse.crypto.InsecureDevKeyGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,6 +146,12 @@ class PackagedServiceIT {
         .environment()
         .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
     builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+    Path master = dir.resolve("master-keyset.json");
+    Files.writeString(master, InsecureDevKeyGenerator.masterKeysetJson());
+    builder.environment().put("SAFEHOUSE_MASTER_KEY_URI", "local-kms://" + master.toAbsolutePath());
+    builder
+        .environment()
+        .put("SAFEHOUSE_ENCLAVE_POLICIES_DIR", Path.of("policies").toAbsolutePath().toString());
     builder.environment().putAll(env);
     return builder.start();
   }

@@ -90,13 +90,13 @@ class EnclaveKeysTest {
         com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
             KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")),
             com.google.crypto.tink.InsecureSecretKeyAccess.get()));
-    MasterKey master = MasterKey.fromKmsUri("dev-kms://" + file);
+    MasterKey master = MasterKey.fromKmsUri("local-kms://" + file);
     SealedEnclaveKeys sealed = EnclaveKeys.generate().seal(master);
-    EnclaveKeys.unseal(sealed, MasterKey.fromKmsUri("dev-kms://" + file));
+    EnclaveKeys.unseal(sealed, MasterKey.fromKmsUri("local-kms://" + file));
 
     assertThatThrownBy(() -> MasterKey.fromKmsUri("aws-kms://arn:aws:kms:nowhere"))
         .isInstanceOf(CryptoFailureException.class);
-    assertThatThrownBy(() -> MasterKey.fromKmsUri("dev-kms://" + dir.resolve("absent.json")))
+    assertThatThrownBy(() -> MasterKey.fromKmsUri("local-kms://" + dir.resolve("absent.json")))
         .isInstanceOf(CryptoFailureException.class);
   }
 

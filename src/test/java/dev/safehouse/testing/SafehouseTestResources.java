@@ -1,7 +1,12 @@
 package dev.safehouse.testing;
 
+import dev.safehouse.crypto.InsecureDevKeyGenerator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -47,13 +52,15 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
         TestTokens.PRIVATE_KEY_PROPERTY,
         Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
     String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    String masterKeyUri = writeMasterKeyset();
 
     return Map.of(
         "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
         "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
         "quarkus.datasource.username", user,
         "quarkus.datasource.password", password,
-        "mp.jwt.verify.publickey", publicKey);
+        "mp.jwt.verify.publickey", publicKey,
+        "safehouse.enclave.master-key-uri", masterKeyUri);
   }
 
   @Override
@@ -74,6 +81,18 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
               + " (set SAFEHOUSE_TEST_PG_*): "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /** A fresh master keyset for this run, in a temporary file the local KMS reads. */
+  private static String writeMasterKeyset() {
+    try {
+      Path file = Files.createTempFile("safehouse-test-master-", ".json");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, InsecureDevKeyGenerator.masterKeysetJson());
+      return "local-kms://" + file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

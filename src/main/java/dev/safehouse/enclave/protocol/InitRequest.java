@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Payload: {@code str16 kmsUri ‖ bytes32 sealedHpke ‖ bytes32 sealedSigning ‖ str16
  * policiesDir}. The sealed blobs are ciphertext under the master key; the host cannot open them.
  *
- * @param kmsUri where the master key lives, e.g. {@code dev-kms://keys-dev/master-keyset.json}
+ * @param kmsUri where the master key lives, e.g. {@code local-kms://keys-dev/master-keyset.json}
  * @param sealedHpke the sealed HPKE private keyset, or empty to generate new keys
  * @param sealedSigning the sealed signing keyset, or empty to generate new keys
  * @param policiesDir the policy bundle directory the enclave loads and measures

@@ -1,7 +1,6 @@
 package dev.safehouse.enclave.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +12,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The enclave's tables: one per data source, in an in-memory DuckDB database, plus the {@code
@@ -54,7 +54,9 @@ public final class EnclaveTables implements AutoCloseable {
     settings.setProperty("autoinstall_known_extensions", "false");
     settings.setProperty("autoload_known_extensions", "false");
     settings.setProperty("temp_directory", "");
-    Connection raw = DriverManager.getConnection("jdbc:duckdb:", settings);
+    // The driver directly, not DriverManager: no other JDBC URL can be reached from here, and it
+    // works whatever class loader the caller runs in.
+    Connection raw = new DuckDBDriver().connect("jdbc:duckdb:", settings);
     try (Statement s = raw.createStatement()) {
       s.execute("SET lock_configuration = true");
     }

@@ -48,7 +48,7 @@ class FrameCodecTest {
                   "row 17, column uscc: not a valid code")),
           Map.entry(
               MessageType.INIT_REQUEST,
-              new InitRequest("dev-kms://k.json", new byte[] {1, 2}, new byte[] {3}, "policies")),
+              new InitRequest("local-kms://k.json", new byte[] {1, 2}, new byte[] {3}, "policies")),
           Map.entry(
               MessageType.INIT_RESPONSE,
               new InitResponse(

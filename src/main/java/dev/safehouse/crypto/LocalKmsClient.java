@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
 /**
- * A stand-in KMS for development: {@code dev-kms://<path>} names a cleartext Tink JSON AEAD keyset
- * on disk (the one in {@code keys-dev/}). Whoever can read that file holds the master key, which is
- * why the prod profile refuses it; a deployment registers its cloud KMS client instead.
+ * A KMS that is a file: {@code local-kms://<path>} names a cleartext Tink JSON AEAD keyset, such as
+ * the development one in {@code keys-dev/} or a key file an operator mounts as a secret. Whoever
+ * can read the file holds the master key; the prod profile refuses the {@code keys-dev/} one, and a
+ * deployment with a cloud KMS registers that client instead.
  */
-final class DevKmsClient implements KmsClient {
-  static final String PREFIX = "dev-kms://";
+final class LocalKmsClient implements KmsClient {
+  static final String PREFIX = "local-kms://";
 
   @Override
   public boolean doesSupport(String keyUri) {
@@ -44,7 +45,7 @@ final class DevKmsClient implements KmsClient {
               Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
       return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (IOException e) {
-      throw new GeneralSecurityException("cannot read the dev master keyset", e);
+      throw new GeneralSecurityException("cannot read the master keyset file", e);
     }
   }
 }

@@ -1,0 +1,244 @@
+package dev.safehouse.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.safehouse.cli.demo.SyntheticCreditData;
+import dev.safehouse.cli.provider.ApiClient;
+import dev.safehouse.cli.provider.UploadCommandAccess;
+import dev.safehouse.common.DatasetId;
+import dev.safehouse.common.Role;
+import dev.safehouse.crypto.EnclavePublicKeys;
+import dev.safehouse.crypto.Envelope;
+import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.service.EnclaveInitializer;
+import dev.safehouse.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A provider's dataset through the real path: steward registers the provider's key, the provider
+ * encrypts to the enclave's key and uploads in chunks, the host stores ciphertext and feeds it to
+ * the enclave, which loads it; after an enclave restart the tables come back by themselves.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DatasetIngestTest {
+  /**
+   * One provider supplies the three sources; a dataset belongs to the provider that first uploads
+   * it.
+   */
+  private static final String PROVIDER = "credit-bureau";
+
+  private static final SigningKey PROVIDER_KEY = SigningKey.generate();
+
+  private static final String MARKER = "4242424.42"; // a planted registered_capital value
+  private static final int ENTITIES = 150;
+
+  @TestHTTPResource("/")
+  URI server;
+
+  @Inject EnclaveInitializer enclave;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @TempDir Path dir;
+
+  private static String admin() {
+    return TestTokens.valid(Role.ADMIN, "ops");
+  }
+
+  private void registerKey(String provider, SigningKey key) {
+    given()
+        .auth()
+        .oauth2(TestTokens.valid(Role.STEWARD, "stella"))
+        .contentType("application/json")
+        .body("{\"publicKey\":\"" + key.verificationKey().toText() + "\"}")
+        .post("/v1/providers/" + provider + "/keys")
+        .then()
+        .statusCode(201)
+        .body("keyId", equalTo(key.verificationKey().keyId()));
+  }
+
+  private int upload(String provider, SigningKey key, String dataset, byte[] csv) throws Exception {
+    awaitTrue(Duration.ofSeconds(30), () -> enclave.publicKeys().isPresent());
+    EnclavePublicKeys enclaveKeys = enclave.publicKeys().orElseThrow();
+    String schemaHash =
+        DatasetSchemas.load(Path.of("policies"))
+            .find(DatasetId.parse(dataset))
+            .orElseThrow()
+            .schemaHash();
+    long rows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
+    Path envelope = dir.resolve(provider + "-" + dataset + ".envelope");
+    try (InputStream in = new java.io.ByteArrayInputStream(csv)) {
+      Envelope.write(
+          in,
+          envelope,
+          new Envelope.Description(dataset, "2026-11", schemaHash, rows),
+          enclaveKeys,
+          key);
+    }
+    ApiClient api =
+        new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider));
+    return UploadCommandAccess.upload(
+        api, DatasetId.parse(dataset), envelope, 32 * 1024, new PrintWriter(new StringWriter()));
+  }
+
+  private JsonPath awaitFinal(String provider, String dataset, int version) {
+    JsonPath[] state = new JsonPath[1];
+    awaitTrue(
+        Duration.ofSeconds(60),
+        () -> {
+          state[0] =
+              given()
+                  .auth()
+                  .oauth2(TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider))
+                  .get("/v1/datasets/" + dataset + "/versions/" + version)
+                  .jsonPath();
+          String status = state[0].getString("status");
+          return "LOADED".equals(status) || "REJECTED".equals(status);
+        });
+    return state[0];
+  }
+
+  private static Map<String, Integer> tables() {
+    return given()
+        .auth()
+        .oauth2(admin())
+        .get("/v1/enclave/tables")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("");
+  }
+
+  @Test
+  @Order(3)
+  void provider_uploadsThreeSources_enclaveLoadsThem_andReloadsAfterARestart() throws Exception {
+    SigningKey provider = PROVIDER_KEY;
+    SyntheticCreditData.write(dir.resolve("csv"), ENTITIES, 3);
+    for (String dataset : new String[] {"public-credit", "market-credit", "financial-credit"}) {
+      byte[] csv = Files.readAllBytes(dir.resolve("csv").resolve(dataset + ".csv"));
+      if (dataset.equals("public-credit")) {
+        csv = plantMarker(csv);
+      }
+      int version = upload(PROVIDER, provider, dataset, csv);
+      JsonPath done = awaitFinal(PROVIDER, dataset, version);
+      assertThat(done.getString("status")).as(done.getString("rejectReason")).isEqualTo("LOADED");
+      assertThat(done.getString("inputRoot")).hasSize(64);
+    }
+    Map<String, Integer> before = tables();
+    assertThat(before).containsEntry("public_credit", ENTITIES);
+
+    long pid = given().auth().oauth2(admin()).get("/v1/enclave/status").jsonPath().getLong("pid");
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+    awaitTrue(Duration.ofSeconds(5), () -> given().get("/q/health/ready").statusCode() == 503);
+    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+
+    assertThat(tables()).isEqualTo(before);
+    assertNoPlaintextOnTheHost();
+  }
+
+  @Test
+  @Order(1)
+  void upload_byAProviderWithoutARegisteredKey_isRejectedAsUnknown() throws Exception {
+    SyntheticCreditData.write(dir.resolve("csv"), 20, 4);
+    byte[] csv = Files.readAllBytes(dir.resolve("csv/market-credit.csv"));
+    int version = upload(PROVIDER, PROVIDER_KEY, "market-credit", csv); // no key registered yet
+
+    JsonPath done = awaitFinal(PROVIDER, "market-credit", version);
+    assertThat(done.getString("status")).isEqualTo("REJECTED");
+    assertThat(done.getString("rejectReason")).contains("unknown provider");
+  }
+
+  @Test
+  @Order(2)
+  void upload_signedWithAnUnregisteredKey_isRejectedAndNothingLoads() throws Exception {
+    registerKey(PROVIDER, PROVIDER_KEY);
+    SyntheticCreditData.write(dir.resolve("csv"), 20, 5);
+    byte[] csv = Files.readAllBytes(dir.resolve("csv/financial-credit.csv"));
+    int version = upload(PROVIDER, SigningKey.generate(), "financial-credit", csv);
+
+    JsonPath done = awaitFinal(PROVIDER, "financial-credit", version);
+    assertThat(done.getString("status")).isEqualTo("REJECTED");
+    assertThat(done.getString("rejectReason")).contains("not registered");
+    assertThat(tables()).doesNotContainKey("financial_credit");
+  }
+
+  private static byte[] plantMarker(byte[] csv) {
+    String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
+    String[] cells = lines[1].split(",", -1);
+    cells[3] = MARKER;
+    lines[1] = String.join(",", cells);
+    return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Scans every table the host wrote, and its log, for the planted value. */
+  private void assertNoPlaintextOnTheHost() throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM dataset_chunk WHERE position(convert_to('"
+                  + MARKER
+                  + "', 'UTF8') in data) > 0")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("ciphertext chunks").isZero();
+      }
+      for (String table :
+          new String[] {
+            "dataset_version", "provider_key", "enclave_keys", "enclave_lifecycle_event"
+          }) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + MARKER + "%'")) {
+          rs.next();
+          assertThat(rs.getInt(1)).as(table).isZero();
+        }
+      }
+    }
+    assertThat(Files.readString(Path.of("target/quarkus-test.log"))).doesNotContain(MARKER);
+  }
+
+  private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("condition not met within " + timeout);
+  }
+}
