@@ -1,6 +1,10 @@
 package dev.safehouse.api;
 
 import dev.safehouse.common.Role;
+import dev.safehouse.crypto.AttestationDocument;
+import dev.safehouse.crypto.AttestationVerifier;
+import dev.safehouse.enclave.protocol.AttestRequest;
+import dev.safehouse.enclave.protocol.AttestResponse;
 import dev.safehouse.enclave.protocol.StatusResponse;
 import dev.safehouse.enclave.protocol.TableCountsRequest;
 import dev.safehouse.enclave.protocol.TableCountsResponse;
@@ -96,6 +100,67 @@ public class EnclaveResource {
         status.uptimeMillis(),
         status.requestsServed(),
         status.jvmVersion());
+  }
+
+  /**
+   * A signed attestation document, and its fields decoded for people. Verifiers check the signature
+   * over {@code documentBase64} with the pinned platform key; the decoded fields are a convenience
+   * and carry no authority.
+   *
+   * @param documentBase64 base64 of the canonical document
+   * @param signatureBase64 base64 of the platform's signature over it
+   * @param measurement the enclave's measurement
+   * @param policyHash the policy bundle's hash
+   * @param hpkeFingerprint SHA-256 of the enclave's HPKE public keyset
+   * @param signingKey the enclave's verification key
+   * @param nonce the nonce echoed
+   * @param issuedAt when the document was made
+   * @param debug whether the enclave runs in debug / development mode
+   */
+  public record AttestationResponse(
+      String documentBase64,
+      String signatureBase64,
+      String measurement,
+      String policyHash,
+      String hpkeFingerprint,
+      String signingKey,
+      String nonce,
+      Instant issuedAt,
+      boolean debug) {}
+
+  /** Returns an attestation document bound to the caller's nonce. */
+  @GET
+  @Path("/attestation")
+  @io.quarkus.security.Authenticated
+  @Operation(summary = "Attestation document for a fresh nonce (16 to 64 bytes, hex)")
+  public AttestationResponse attestation(
+      @QueryParam("nonce")
+          @jakarta.validation.constraints.NotNull
+          @jakarta.validation.constraints.Pattern(regexp = "[0-9a-fA-F]{32,128}")
+          String nonce) {
+    AttestResponse signed =
+        enclave.call(
+            new AttestRequest(nonce.toLowerCase(java.util.Locale.ROOT)),
+            AttestResponse.class,
+            java.time.Duration.ofSeconds(5));
+    AttestationDocument document;
+    try {
+      document =
+          AttestationDocument.decode(java.util.Base64.getDecoder().decode(signed.documentBase64()));
+    } catch (java.io.IOException e) {
+      throw new dev.safehouse.common.SafehouseException(
+          dev.safehouse.common.ProblemType.INTERNAL, "the enclave returned a malformed document");
+    }
+    return new AttestationResponse(
+        signed.documentBase64(),
+        signed.signatureBase64(),
+        document.measurement(),
+        document.policyHash(),
+        AttestationVerifier.keysOf(document).hpkeFingerprint(),
+        document.signingKey(),
+        document.nonceHex(),
+        Instant.ofEpochMilli(document.issuedAtMillis()),
+        document.debug());
   }
 
   /** Returns the row count of every table loaded in the enclave: counts only, never rows. */

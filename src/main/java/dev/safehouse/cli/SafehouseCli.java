@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       ProviderCommand.class,
       DemoDataCommand.class,
+      MeasureCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SafehouseCli {
@@ -31,9 +32,9 @@ public final class SafehouseCli {
    * @param args the command line
    */
   public static void main(String[] args) {
-    // jose4j logs through SLF4J; outside the service there is no JBoss log manager to bind to.
-    if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+    // jose4j logs through SLF4J, bound here to the JBoss log manager that ships with the service.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
     }
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }

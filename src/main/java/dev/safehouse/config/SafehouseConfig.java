@@ -96,6 +96,12 @@ public interface SafehouseConfig {
     @WithDefault("10m")
     Duration loadTimeout();
 
+    /**
+     * The development platform's attestation signing key (a Tink JSON Ed25519 keyset); absent where
+     * confidential hardware attests instead. The prod profile refuses the one in {@code keys-dev/}.
+     */
+    Optional<String> platformKeyFile();
+
     /** The policy bundle the enclave loads and measures. */
     @WithDefault("policies")
     String policiesDir();

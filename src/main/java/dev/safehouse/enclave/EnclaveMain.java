@@ -1,9 +1,11 @@
 package dev.safehouse.enclave;
 
+import dev.safehouse.enclave.ingest.AttestHandler;
 import dev.safehouse.enclave.ingest.EnclaveContext;
 import dev.safehouse.enclave.ingest.InitHandler;
 import dev.safehouse.enclave.ingest.LoadHandler;
 import dev.safehouse.enclave.ingest.TableCountsHandler;
+import dev.safehouse.enclave.protocol.AttestRequest;
 import dev.safehouse.enclave.protocol.Frame;
 import dev.safehouse.enclave.protocol.FrameChannel;
 import dev.safehouse.enclave.protocol.FrameCodec;
@@ -109,6 +111,7 @@ public final class EnclaveMain {
             .register(InitRequest.class, new InitHandler(context))
             .register(LoadRequest.class, new LoadHandler(context))
             .register(TableCountsRequest.class, new TableCountsHandler(context))
+            .register(AttestRequest.class, new AttestHandler(context))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

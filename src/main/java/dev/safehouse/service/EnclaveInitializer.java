@@ -95,7 +95,8 @@ public class EnclaveInitializer {
               absoluteKmsUri(config.masterKeyUri()),
               stored == null ? new byte[0] : stored.sealedHpke,
               stored == null ? new byte[0] : stored.sealedSigning,
-              Path.of(config.policiesDir()).toAbsolutePath().toString());
+              Path.of(config.policiesDir()).toAbsolutePath().toString(),
+              config.platformKeyFile().map(f -> Path.of(f).toAbsolutePath().toString()).orElse(""));
       InitResponse response = enclave.call(request, InitResponse.class, config.loadTimeout());
       if (response.generated()) {
         store(response);

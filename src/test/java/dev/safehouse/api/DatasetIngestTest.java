@@ -6,19 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.cli.provider.ApiClient;
+import dev.safehouse.cli.provider.AttestCommand;
 import dev.safehouse.cli.provider.UploadCommandAccess;
 import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.Role;
+import dev.safehouse.crypto.AttestationVerifier;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
+import dev.safehouse.crypto.Measurement;
 import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.policy.DatasetSchemas;
-import dev.safehouse.service.EnclaveInitializer;
+import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,8 +65,6 @@ class DatasetIngestTest {
   @TestHTTPResource("/")
   URI server;
 
-  @Inject EnclaveInitializer enclave;
-
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
 
@@ -85,9 +86,25 @@ class DatasetIngestTest {
         .body("keyId", equalTo(key.verificationKey().keyId()));
   }
 
+  /**
+   * The provider's own check of the enclave: fresh nonce, pinned platform key, measurement it
+   * computed.
+   */
+  private EnclavePublicKeys attestedEnclaveKeys(ApiClient api) throws Exception {
+    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    String expected =
+        Measurement.of(
+                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
+            .value();
+    VerificationKey platform =
+        VerificationKey.fromText(System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
+    return AttestationVerifier.keysOf(AttestCommand.attest(api, platform, expected, true));
+  }
+
   private int upload(String provider, SigningKey key, String dataset, byte[] csv) throws Exception {
-    awaitTrue(Duration.ofSeconds(30), () -> enclave.publicKeys().isPresent());
-    EnclavePublicKeys enclaveKeys = enclave.publicKeys().orElseThrow();
+    ApiClient api =
+        new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider));
+    EnclavePublicKeys enclaveKeys = attestedEnclaveKeys(api);
     String schemaHash =
         DatasetSchemas.load(Path.of("policies"))
             .find(DatasetId.parse(dataset))
@@ -103,8 +120,6 @@ class DatasetIngestTest {
           enclaveKeys,
           key);
     }
-    ApiClient api =
-        new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider));
     return UploadCommandAccess.upload(
         api, DatasetId.parse(dataset), envelope, 32 * 1024, new PrintWriter(new StringWriter()));
   }
@@ -163,6 +178,37 @@ class DatasetIngestTest {
 
     assertThat(tables()).isEqualTo(before);
     assertNoPlaintextOnTheHost();
+  }
+
+  @Test
+  @Order(0)
+  void attestation_wrongMeasurementOrPlatformKey_isRefusedByTheCli() {
+    ApiClient api = new ApiClient(server, TestTokens.valid(Role.PROVIDER, "p"));
+    VerificationKey platform =
+        VerificationKey.fromText(System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
+    String expected =
+        Measurement.of(
+                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
+            .value();
+    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AttestCommand.attest(api, platform, "00".repeat(32), true))
+        .hasMessageContaining("wrong measurement");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AttestCommand.attest(api, SigningKey.generate().verificationKey(), expected, true))
+        .hasMessageContaining("bad signature");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AttestCommand.attest(api, platform, expected, false))
+        .hasMessageContaining("debug enclave");
+    given()
+        .auth()
+        .oauth2(TestTokens.valid(Role.PROVIDER, "p"))
+        .get("/v1/enclave/attestation?nonce=xyz")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("https://safehouse.dev/problems/validation-failed"));
+    given().get("/v1/enclave/attestation?nonce=" + "00".repeat(16)).then().statusCode(401);
   }
 
   @Test

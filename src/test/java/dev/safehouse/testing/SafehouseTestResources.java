@@ -1,6 +1,7 @@
 package dev.safehouse.testing;
 
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
+import dev.safehouse.crypto.SigningKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
         "quarkus.datasource.username", user,
         "quarkus.datasource.password", password,
         "mp.jwt.verify.publickey", publicKey,
-        "safehouse.enclave.master-key-uri", masterKeyUri);
+        "safehouse.enclave.master-key-uri", masterKeyUri,
+        "safehouse.enclave.platform-key-file", writePlatformKey());
   }
 
   @Override
@@ -91,6 +93,23 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
       file.toFile().deleteOnExit();
       Files.writeString(file, InsecureDevKeyGenerator.masterKeysetJson());
       return "local-kms://" + file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A fresh development platform key; its public half reaches tests as {@value
+   * TestTokens#PLATFORM_KEY_PROPERTY}.
+   */
+  private static String writePlatformKey() {
+    try {
+      SigningKey platform = SigningKey.generate();
+      Path file = Files.createTempFile("safehouse-test-platform-", ".json");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, platform.toInsecureJson());
+      System.setProperty(TestTokens.PLATFORM_KEY_PROPERTY, platform.verificationKey().toText());
+      return file.toAbsolutePath().toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

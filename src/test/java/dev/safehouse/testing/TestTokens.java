@@ -21,6 +21,9 @@ public final class TestTokens {
   /** System property holding the base64 PKCS#8 test signing key. */
   public static final String PRIVATE_KEY_PROPERTY = "safehouse-test.token-private-key";
 
+  /** System property holding the test platform's verification key (text form). */
+  public static final String PLATFORM_KEY_PROPERTY = "safehouse-test.platform-key";
+
   /** Issuer the service accepts (application.properties). */
   public static final String ISSUER = "https://safehouse.dev/dev";
 

@@ -5,7 +5,12 @@ import picocli.CommandLine.Command;
 /** {@code safehouse provider …}: what a data provider runs on its own machine. */
 @Command(
     name = "provider",
-    description = "Data provider tools: upload encrypted datasets.",
+    description = "Data provider tools: keygen, attest, encrypt, upload.",
     mixinStandardHelpOptions = true,
-    subcommands = {UploadCommand.class})
+    subcommands = {
+      KeygenCommand.class,
+      AttestCommand.class,
+      EncryptCommand.class,
+      UploadCommand.class
+    })
 public final class ProviderCommand {}

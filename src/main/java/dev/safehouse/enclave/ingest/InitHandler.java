@@ -2,7 +2,9 @@ package dev.safehouse.enclave.ingest;
 
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.MasterKey;
+import dev.safehouse.crypto.Measurement;
 import dev.safehouse.crypto.SealedEnclaveKeys;
+import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.enclave.RequestHandler;
 import dev.safehouse.enclave.protocol.ErrorCode;
 import dev.safehouse.enclave.protocol.ErrorResponse;
@@ -11,6 +13,8 @@ import dev.safehouse.enclave.protocol.InitResponse;
 import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -56,7 +60,17 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     } catch (RuntimeException e) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle cannot be loaded");
     }
-    context.initialise(keys, schemas, policyHash);
+    SigningKey platform = null;
+    if (!request.platformKeyFile().isEmpty()) {
+      try {
+        platform =
+            SigningKey.fromInsecureJson(Files.readString(Path.of(request.platformKeyFile())));
+      } catch (IOException | RuntimeException e) {
+        return new ErrorResponse(ErrorCode.INTERNAL, "the platform attestation key cannot be read");
+      }
+    }
+    Measurement measurement = Measurement.of(System.getProperty("java.class.path", ""), policyHash);
+    context.initialise(keys, schemas, policyHash, measurement, platform);
     return new InitResponse(
         sealed.hpke(),
         sealed.signing(),

@@ -187,7 +187,8 @@ public final class FrameCodec {
         out.str16(i.kmsUri())
             .bytes32(i.sealedHpke())
             .bytes32(i.sealedSigning())
-            .str16(i.policiesDir());
+            .str16(i.policiesDir())
+            .str16(i.platformKeyFile());
       }
       case INIT_RESPONSE -> {
         InitResponse i = (InitResponse) message;
@@ -197,6 +198,11 @@ public final class FrameCodec {
             .str16(i.signingKey())
             .u8(i.generated() ? 1 : 0)
             .str16(i.policyHash());
+      }
+      case ATTEST_REQUEST -> out.str16(((AttestRequest) message).nonceHex());
+      case ATTEST_RESPONSE -> {
+        AttestResponse a = (AttestResponse) message;
+        out.str16(a.documentBase64()).str16(a.signatureBase64());
       }
       case LOAD_RESPONSE -> {
         LoadResponse l = (LoadResponse) message;
@@ -223,7 +229,10 @@ public final class FrameCodec {
         case LOAD_REQUEST ->
             new LoadRequest(
                 in.str16(), in.i64(), in.str16(), in.str16(), in.i64(), readFlag(in), in.bytes32());
-        case INIT_REQUEST -> new InitRequest(in.str16(), in.bytes32(), in.bytes32(), in.str16());
+        case INIT_REQUEST ->
+            new InitRequest(in.str16(), in.bytes32(), in.bytes32(), in.str16(), in.str16());
+        case ATTEST_REQUEST -> new AttestRequest(in.str16());
+        case ATTEST_RESPONSE -> new AttestResponse(in.str16(), in.str16());
         case INIT_RESPONSE ->
             new InitResponse(
                 in.bytes32(), in.bytes32(), in.bytes32(), in.str16(), readFlag(in), in.str16());

@@ -25,6 +25,10 @@ public enum MessageType {
   INIT_REQUEST(0x20),
   /** {@link InitResponse}, enclave → host. */
   INIT_RESPONSE(0xA0),
+  /** {@link AttestRequest}, host → enclave. */
+  ATTEST_REQUEST(0x21),
+  /** {@link AttestResponse}, enclave → host. */
+  ATTEST_RESPONSE(0xA1),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

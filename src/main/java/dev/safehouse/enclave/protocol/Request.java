@@ -8,4 +8,4 @@ package dev.safehouse.enclave.protocol;
  * {@link FrameCodec} and a handler in the enclave.
  */
 public sealed interface Request extends Message
-    permits StatusRequest, TableCountsRequest, LoadRequest, InitRequest {}
+    permits StatusRequest, TableCountsRequest, LoadRequest, InitRequest, AttestRequest {}

@@ -5,4 +5,9 @@ package dev.safehouse.enclave.protocol;
  * id. {@link ErrorResponse} may answer any request.
  */
 public sealed interface Response extends Message
-    permits StatusResponse, TableCountsResponse, LoadResponse, InitResponse, ErrorResponse {}
+    permits StatusResponse,
+        TableCountsResponse,
+        LoadResponse,
+        InitResponse,
+        AttestResponse,
+        ErrorResponse {}

@@ -56,7 +56,7 @@ class LoadHandlerTest {
         new InitHandler(context)
             .handle(
                 new InitRequest(
-                    "local-kms://" + master, new byte[0], new byte[0], POLICIES.toString()));
+                    "local-kms://" + master, new byte[0], new byte[0], POLICIES.toString(), ""));
     InitResponse keys = (InitResponse) init;
     assertThat(keys.generated()).isTrue();
     enclaveKeys = EnclavePublicKeys.of(keys.hpkePublicKeyset(), keys.signingKey());

@@ -48,7 +48,14 @@ class FrameCodecTest {
                   "row 17, column uscc: not a valid code")),
           Map.entry(
               MessageType.INIT_REQUEST,
-              new InitRequest("local-kms://k.json", new byte[] {1, 2}, new byte[] {3}, "policies")),
+              new InitRequest(
+                  "local-kms://k.json",
+                  new byte[] {1, 2},
+                  new byte[] {3},
+                  "policies",
+                  "platform.json")),
+          Map.entry(MessageType.ATTEST_REQUEST, new AttestRequest("00ff")),
+          Map.entry(MessageType.ATTEST_RESPONSE, new AttestResponse("ZG9j", "c2ln")),
           Map.entry(
               MessageType.INIT_RESPONSE,
               new InitResponse(
