@@ -1,0 +1,186 @@
+package dev.safehouse.enclave.ingest;
+
+import dev.safehouse.cli.demo.SyntheticCreditData;
+import dev.safehouse.common.DatasetId;
+import dev.safehouse.crypto.EnclavePublicKeys;
+import dev.safehouse.crypto.Envelope;
+import dev.safehouse.crypto.InsecureDevKeyGenerator;
+import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.enclave.protocol.InitRequest;
+import dev.safehouse.enclave.protocol.InitResponse;
+import dev.safehouse.enclave.protocol.LoadRequest;
+import dev.safehouse.enclave.protocol.LoadResponse;
+import dev.safehouse.enclave.store.EnclaveTables;
+import dev.safehouse.policy.DatasetSchemas;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Benchmark, not a test (run by {@code bench/run-ingest.sh}): enclave ingest throughput of N
+ * enterprises × 3 datasets — envelope checks, streaming decryption, CSV parsing, validation, DuckDB
+ * load, Merkle root — beside raw AES-256-GCM decryption of the same number of bytes, in 1 MiB
+ * segments, in the same JVM. Reports both and their ratio.
+ */
+public final class IngestBench {
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int entities = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Path dir = Files.createTempDirectory("safehouse-bench-");
+    Path policies = Path.of("policies");
+    SyntheticCreditData.write(dir.resolve("csv"), entities, 1);
+
+    Path master = dir.resolve("master.json");
+    Files.writeString(master, InsecureDevKeyGenerator.masterKeysetJson());
+    EnclaveContext context = new EnclaveContext(EnclaveTables.open());
+    InitResponse init =
+        (InitResponse)
+            new InitHandler(context)
+                .handle(
+                    new InitRequest(
+                        "local-kms://" + master,
+                        new byte[0],
+                        new byte[0],
+                        policies.toString(),
+                        ""));
+    EnclavePublicKeys enclave = EnclavePublicKeys.of(init.hpkePublicKeyset(), init.signingKey());
+    SigningKey provider = SigningKey.generate();
+    DatasetSchemas schemas = DatasetSchemas.load(policies);
+    String[] datasets = {"public-credit", "market-credit", "financial-credit"};
+    byte[][] envelopes = new byte[3][];
+    long plaintextBytes = 0;
+    long rows = 0;
+    for (int i = 0; i < 3; i++) {
+      Path csv = dir.resolve("csv").resolve(datasets[i] + ".csv");
+      long lines = Files.lines(csv).count() - 1;
+      rows += lines;
+      plaintextBytes += Files.size(csv);
+      Path out = dir.resolve(datasets[i] + ".envelope");
+      try (InputStream in = Files.newInputStream(csv)) {
+        String hash = schemas.find(DatasetId.parse(datasets[i])).orElseThrow().schemaHash();
+        Envelope.write(
+            in,
+            out,
+            new Envelope.Description(datasets[i], "bench", hash, lines),
+            enclave,
+            provider);
+      }
+      envelopes[i] = Files.readAllBytes(out);
+    }
+    byte[][] gcm = aesGcmSegments(plaintextBytes);
+
+    System.out.printf(
+        Locale.ROOT,
+        "entities %d, rows %d, plaintext %.1f MiB%n",
+        entities,
+        rows,
+        plaintextBytes / 1048576.0);
+    double bestIngest = Double.MAX_VALUE;
+    double bestRaw = Double.MAX_VALUE;
+    for (int round = 1; round <= rounds; round++) {
+      LoadHandler loads = new LoadHandler(context);
+      long start = System.nanoTime();
+      for (int i = 0; i < 3; i++) {
+        LoadResponse r = load(loads, datasets[i], envelopes[i], provider);
+        if (r.state() != LoadResponse.State.LOADED) {
+          throw new IllegalStateException(datasets[i] + ": " + r.report());
+        }
+      }
+      double ingest = (System.nanoTime() - start) / 1e9;
+      start = System.nanoTime();
+      decryptRaw(gcm);
+      double raw = (System.nanoTime() - start) / 1e9;
+      bestIngest = Math.min(bestIngest, ingest);
+      bestRaw = Math.min(bestRaw, raw);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: ingest %.2f s (%.0f rows/s, %.1f MiB/s), raw AES-GCM %.2f s (%.1f MiB/s), ratio %.3f%n",
+          round,
+          ingest,
+          rows / ingest,
+          plaintextBytes / 1048576.0 / ingest,
+          raw,
+          plaintextBytes / 1048576.0 / raw,
+          raw / ingest);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "best: ingest %.2f s, raw AES-GCM %.2f s, ingest/raw throughput ratio %.3f (target >= 0.25)%n",
+        bestIngest,
+        bestRaw,
+        bestRaw / bestIngest);
+    context.tables().close();
+  }
+
+  private static LoadResponse load(
+      LoadHandler loads, String dataset, byte[] envelope, SigningKey provider) {
+    int chunk = 8 * 1024 * 1024;
+    LoadResponse last = null;
+    for (int offset = 0; offset < envelope.length; offset += chunk) {
+      byte[] part = Arrays.copyOfRange(envelope, offset, Math.min(envelope.length, offset + chunk));
+      last =
+          (LoadResponse)
+              loads.handle(
+                  new LoadRequest(
+                      dataset,
+                      1,
+                      "bench",
+                      provider.verificationKey().toText(),
+                      offset,
+                      offset + chunk >= envelope.length,
+                      part));
+    }
+    return last;
+  }
+
+  /** The baseline's input: the same number of bytes, AES-256-GCM encrypted in 1 MiB segments. */
+  private static byte[][] aesGcmSegments(long bytes) throws Exception {
+    SecureRandom random = new SecureRandom();
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    int segment = 1 << 20;
+    int count = (int) ((bytes + segment - 1) / segment);
+    byte[][] out = new byte[count + 1][];
+    out[count] = key;
+    byte[] plain = new byte[segment];
+    random.nextBytes(plain);
+    for (int i = 0; i < count; i++) {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce(i)));
+      out[i] = cipher.doFinal(plain);
+    }
+    return out;
+  }
+
+  private static void decryptRaw(byte[][] segments) throws Exception {
+    byte[] key = segments[segments.length - 1];
+    long sink = 0;
+    for (int i = 0; i < segments.length - 1; i++) {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce(i)));
+      sink += cipher.doFinal(segments[i])[0];
+    }
+    if (sink == Long.MIN_VALUE) {
+      System.out.println(sink);
+    }
+  }
+
+  private static byte[] nonce(int i) {
+    byte[] nonce = new byte[12];
+    nonce[8] = (byte) (i >>> 24);
+    nonce[9] = (byte) (i >>> 16);
+    nonce[10] = (byte) (i >>> 8);
+    nonce[11] = (byte) i;
+    return nonce;
+  }
+}
