@@ -1,5 +1,6 @@
 package dev.safehouse.policy;
 
+import dev.safehouse.common.InvalidRequestException;
 import dev.safehouse.common.Uscc;
 import java.util.HashSet;
 import java.util.List;
@@ -77,11 +78,12 @@ public final class RowValidator {
     }
     switch (column.type()) {
       case USCC -> {
-        if (!Uscc.isValid(text)) {
+        try {
+          out[i] = Uscc.parse(text).value(); // one normalisation per cell, not two
+          return null;
+        } catch (InvalidRequestException e) {
           return "not a valid unified social credit code";
         }
-        out[i] = Uscc.parse(text).value();
-        return null;
       }
       case STRING -> {
         if (column.pattern().isPresent() && !column.pattern().get().matcher(text).matches()) {
