@@ -1,6 +1,8 @@
 package dev.safehouse.api;
 
+import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.Role;
+import dev.safehouse.common.SafehouseException;
 import dev.safehouse.crypto.AttestationDocument;
 import dev.safehouse.crypto.AttestationVerifier;
 import dev.safehouse.enclave.protocol.AttestRequest;
@@ -12,19 +14,27 @@ import dev.safehouse.service.EnclaveService;
 import dev.safehouse.storage.EnclaveLifecycleEventEntity;
 import dev.safehouse.storage.EnclaveLifecycleRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -131,25 +141,21 @@ public class EnclaveResource {
   /** Returns an attestation document bound to the caller's nonce. */
   @GET
   @Path("/attestation")
-  @io.quarkus.security.Authenticated
+  @Authenticated
   @Operation(summary = "Attestation document for a fresh nonce (16 to 64 bytes, hex)")
   public AttestationResponse attestation(
-      @QueryParam("nonce")
-          @jakarta.validation.constraints.NotNull
-          @jakarta.validation.constraints.Pattern(regexp = "[0-9a-fA-F]{32,128}")
-          String nonce) {
+      @QueryParam("nonce") @NotNull @Pattern(regexp = "[0-9a-fA-F]{32,128}") String nonce) {
     AttestResponse signed =
         enclave.call(
-            new AttestRequest(nonce.toLowerCase(java.util.Locale.ROOT)),
+            new AttestRequest(nonce.toLowerCase(Locale.ROOT)),
             AttestResponse.class,
-            java.time.Duration.ofSeconds(5));
+            Duration.ofSeconds(5));
     AttestationDocument document;
     try {
-      document =
-          AttestationDocument.decode(java.util.Base64.getDecoder().decode(signed.documentBase64()));
-    } catch (java.io.IOException e) {
-      throw new dev.safehouse.common.SafehouseException(
-          dev.safehouse.common.ProblemType.INTERNAL, "the enclave returned a malformed document");
+      document = AttestationDocument.decode(Base64.getDecoder().decode(signed.documentBase64()));
+    } catch (IOException e) {
+      throw new SafehouseException(
+          ProblemType.INTERNAL, "the enclave returned a malformed document");
     }
     return new AttestationResponse(
         signed.documentBase64(),
@@ -168,9 +174,9 @@ public class EnclaveResource {
   @Path("/tables")
   @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME, Role.STEWARD_NAME})
   @Operation(summary = "Row counts of the tables loaded in the enclave (503 while it restarts)")
-  public java.util.Map<String, Long> tables() {
+  public Map<String, Long> tables() {
     return enclave
-        .call(new TableCountsRequest(), TableCountsResponse.class, java.time.Duration.ofSeconds(5))
+        .call(new TableCountsRequest(), TableCountsResponse.class, Duration.ofSeconds(5))
         .rowsByTable();
   }
 

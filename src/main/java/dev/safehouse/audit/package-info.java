@@ -1,7 +1,8 @@
 /**
- * The tamper-evident access log: an RFC 6962 / 9162 Merkle tree over canonical JSON entries, signed
- * tree heads, inclusion and consistency proofs, and a verifier usable offline by the CLI.
+ * Tamper evidence: RFC 6962 hashing and a streaming Merkle root builder (used today for the input
+ * root of every loaded dataset version). The access log, signed tree heads, proofs and the offline
+ * verifier arrive with the audit issue.
  *
- * <p>Plain Java. Empty until the audit issue; depends on {@code crypto} and {@code common}.
+ * <p>Plain Java, used inside the enclave and, later, by the auditor's CLI. Depends on the JDK only.
  */
 package dev.safehouse.audit;

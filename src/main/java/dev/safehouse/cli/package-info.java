@@ -1,8 +1,9 @@
 /**
- * The {@code safehouse} command line: dev tokens now; provider encryption and audit verification
- * later.
+ * The {@code safehouse} command line: dev tokens, demo data, {@code measure}, and the provider's
+ * {@code keygen}, {@code attest}, {@code encrypt} and {@code upload}.
  *
  * <p>Plain picocli, no Quarkus: it runs on providers' and auditors' own machines. It may depend on
- * {@code common}, {@code crypto} and {@code audit}; nothing depends on it.
+ * {@code common}, {@code crypto}, {@code policy} and {@code audit}; nothing in the service depends
+ * on it.
  */
 package dev.safehouse.cli;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * Checks an enclave's signed attestation before anyone trusts its keys: the platform's signature,
@@ -39,9 +40,7 @@ public final class AttestationVerifier {
     private final Reason reason;
 
     RejectedException(Reason reason) {
-      super(
-          "attestation refused: "
-              + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      super("attestation refused: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
       this.reason = reason;
     }
 
@@ -120,6 +119,6 @@ public final class AttestationVerifier {
     return b != null
         && MessageDigest.isEqual(
             a.getBytes(StandardCharsets.UTF_8),
-            b.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            b.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
   }
 }

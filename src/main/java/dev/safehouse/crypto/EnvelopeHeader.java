@@ -1,5 +1,6 @@
 package dev.safehouse.crypto;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -87,7 +88,7 @@ public record EnvelopeHeader(
    * @throws IOException if the bytes are malformed or have trailing data
    */
   public static EnvelopeHeader decode(byte[] encoded) throws IOException {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       String datasetId = in.readUTF();
       String versionLabel = in.readUTF();
       String schemaHash = in.readUTF();

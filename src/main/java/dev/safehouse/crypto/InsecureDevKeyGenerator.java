@@ -4,6 +4,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 
 /**
@@ -20,7 +21,7 @@ public final class InsecureDevKeyGenerator {
    *
    * @param args {@code master}, {@code platform}, or {@code public-of FILE}
    */
-  public static void main(String[] args) throws GeneralSecurityException, java.io.IOException {
+  public static void main(String[] args) throws GeneralSecurityException, IOException {
     TinkPrimitives.register();
     if (args.length == 2 && args[0].equals("public-of")) {
       String json = java.nio.file.Files.readString(java.nio.file.Path.of(args[1]));

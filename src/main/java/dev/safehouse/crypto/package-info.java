@@ -1,9 +1,11 @@
 /**
- * The only package that may import Tink, BouncyCastle or {@code javax.crypto}: dataset ciphers,
- * enclave HPKE and signing keys, sealing under the master key, and the SM2/SM3/SM4 suite. Every
- * {@code GeneralSecurityException} is converted here into one uniform failure.
+ * The only package that may import Tink, BouncyCastle or {@code javax.crypto}: streaming data keys,
+ * HPKE wrapping to the enclave, the enclave's sealed keys under a KMS master key, Ed25519 signing
+ * and verification keys, dataset envelopes, the enclave measurement and attestation documents.
+ * Every {@code GeneralSecurityException} is converted here into one uniform failure.
  *
- * <p>Plain Java. Empty until the enclave-keys issue; the enclave, the CLI and {@code audit} will
- * depend on it, and it depends only on {@code common}.
+ * <p>Plain Java: the enclave process, the host and the provider CLI all use it. It depends on
+ * {@code common} only; callers pass typed objects, never raw key bytes. The SM2/SM3/SM4 suite is
+ * still to come.
  */
 package dev.safehouse.crypto;

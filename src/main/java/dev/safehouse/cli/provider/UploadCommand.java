@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.safehouse.common.DatasetId;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class UploadCommand implements Callable<Integer> {
 
   /** Uploads {@code envelope} as a version of {@code dataset}, resuming a previous attempt. */
   static UploadResult upload(
-      ApiClient api, DatasetId dataset, Path envelope, int chunkBytes, java.io.PrintWriter err)
+      ApiClient api, DatasetId dataset, Path envelope, int chunkBytes, PrintWriter err)
       throws IOException, InterruptedException {
     Path stateFile = envelope.resolveSibling(envelope.getFileName() + ".upload");
     String base = "/v1/datasets/" + dataset.value() + "/versions";

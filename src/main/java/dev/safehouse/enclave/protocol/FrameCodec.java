@@ -2,7 +2,9 @@ package dev.safehouse.enclave.protocol;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Encodes and decodes protocol frames; the single place that knows the byte layout.
@@ -246,7 +248,7 @@ public final class FrameCodec {
 
   private static TableCountsResponse readTableCounts(PayloadReader in) {
     int n = in.u16();
-    java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+    Map<String, Long> rows = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       rows.put(in.str16(), in.i64());
     }

@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.protocol;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,13 +55,12 @@ public record LoadRequest(
         && providerKey.equals(that.providerKey)
         && offset == that.offset
         && last == that.last
-        && java.util.Arrays.equals(data, that.data);
+        && Arrays.equals(data, that.data);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(datasetId, version, providerId, offset, last) * 31
-        + java.util.Arrays.hashCode(data);
+    return Objects.hash(datasetId, version, providerId, offset, last) * 31 + Arrays.hashCode(data);
   }
 
   @Override

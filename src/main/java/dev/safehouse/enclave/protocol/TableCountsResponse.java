@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.protocol;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 public record TableCountsResponse(Map<String, Long> rowsByTable) implements Response {
   /** Copies the map into name order. */
   public TableCountsResponse {
-    rowsByTable = java.util.Collections.unmodifiableMap(new TreeMap<>(rowsByTable));
+    rowsByTable = Collections.unmodifiableMap(new TreeMap<>(rowsByTable));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +205,7 @@ public final class EnclaveTables implements AutoCloseable {
   }
 
   private static List<String> concat(String first, List<String> rest) {
-    List<String> all = new java.util.ArrayList<>(rest.size() + 1);
+    List<String> all = new ArrayList<>(rest.size() + 1);
     all.add(first);
     all.addAll(rest);
     return all;
