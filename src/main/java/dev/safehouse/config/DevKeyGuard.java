@@ -1,5 +1,6 @@
 package dev.safehouse.config;
 
+import dev.safehouse.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,13 +112,7 @@ public final class DevKeyGuard {
    */
   public static String fingerprint(String keyText) {
     String body = keyText.replaceAll("-----(BEGIN|END)[^-]*-----", "").replaceAll("\\s+", "");
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return Sha256.hex(body.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static Optional<String> readSmallFile(String pathText) {

@@ -4,9 +4,8 @@ import com.google.crypto.tink.HybridEncrypt;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import dev.safehouse.common.Sha256;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * The public half of an enclave's keys: its HPKE key (X25519 / HKDF-SHA256 / AES-256-GCM) to wrap
@@ -54,12 +53,7 @@ public final class EnclavePublicKeys {
 
   /** Returns the SHA-256 hex of the HPKE public keyset: what a document binds and providers pin. */
   public String hpkeFingerprint() {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(hpkePublicKeyset));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return Sha256.hex(hpkePublicKeyset);
   }
 
   /** Encrypts {@code key} to this enclave, bound to {@code context} (the envelope's identity). */

@@ -1,5 +1,6 @@
 package dev.safehouse.crypto;
 
+import dev.safehouse.common.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataOutputStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -68,7 +68,7 @@ public final class Envelope {
     WrappedDataKey wrapped = enclave.wrap(key, draft.binding());
     Path ciphertext = Files.createTempFile(out.toAbsolutePath().getParent(), ".envelope-", ".tmp");
     try {
-      MessageDigest sha256 = sha256();
+      MessageDigest sha256 = Sha256.newDigest();
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(ciphertext));
           OutputStream enc =
               key.encryptingStream(new DigestOutputStream(file, sha256), draft.binding())) {
@@ -138,7 +138,7 @@ public final class Envelope {
     if (!header.enclaveHpkeFingerprint().equals(enclave.publicKeys().hpkeFingerprint())) {
       throw new EnvelopeException("envelope was encrypted for another enclave key");
     }
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update(envelope, in.position(), in.remaining());
     byte[] expected;
     try {
@@ -180,13 +180,5 @@ public final class Envelope {
     byte[] joined = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, joined, a.length, b.length);
     return joined;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }

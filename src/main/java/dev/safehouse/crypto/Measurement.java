@@ -1,5 +1,6 @@
 package dev.safehouse.crypto;
 
+import dev.safehouse.common.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +41,7 @@ public record Measurement(String codeHash, String policyHash, String value) {
       collect(path, files);
     }
     files.sort((a, b) -> a.name().compareTo(b.name()));
-    MessageDigest code = sha256();
+    MessageDigest code = Sha256.newDigest();
     for (Named file : files) {
       byte[] nameBytes = file.name().getBytes(StandardCharsets.UTF_8);
       try {
@@ -55,7 +55,7 @@ public record Measurement(String codeHash, String policyHash, String value) {
       }
     }
     String codeHash = HexFormat.of().formatHex(code.digest());
-    MessageDigest both = sha256();
+    MessageDigest both = Sha256.newDigest();
     both.update(codeHash.getBytes(StandardCharsets.US_ASCII));
     both.update(policyHash.getBytes(StandardCharsets.US_ASCII));
     return new Measurement(codeHash, policyHash, HexFormat.of().formatHex(both.digest()));
@@ -77,14 +77,6 @@ public record Measurement(String codeHash, String policyHash, String value) {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 }

@@ -4,11 +4,10 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import dev.safehouse.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * An Ed25519 public verification key, with a stable text form ({@link #toText()}: base64 of the
@@ -59,14 +58,7 @@ public final class VerificationKey {
 
   /** Returns the key id: lower-case hex SHA-256 of the text form. */
   public String keyId() {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return Sha256.hex(text.getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

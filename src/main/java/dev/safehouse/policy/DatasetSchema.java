@@ -1,11 +1,9 @@
 package dev.safehouse.policy;
 
 import dev.safehouse.common.DatasetId;
+import dev.safehouse.common.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -101,13 +99,6 @@ public record DatasetSchema(
           .append(c.pattern().map(Object::toString).orElse(""))
           .append('\n');
     }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

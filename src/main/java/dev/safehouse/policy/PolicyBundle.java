@@ -1,5 +1,6 @@
 package dev.safehouse.policy;
 
+import dev.safehouse.common.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,7 +32,7 @@ public final class PolicyBundle {
           walk.filter(Files::isRegularFile)
               .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b)))
               .toList();
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha256 = Sha256.newDigest();
       for (Path file : files) {
         byte[] path = relative(dir, file).getBytes(StandardCharsets.UTF_8);
         byte[] content = Files.readAllBytes(file);
@@ -44,8 +44,6 @@ public final class PolicyBundle {
       return HexFormat.of().formatHex(sha256.digest());
     } catch (IOException | UncheckedIOException e) {
       throw new PolicyException("cannot read the policy bundle at " + dir, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.safehouse.common.InvalidRequestException;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.ProviderId;
 import dev.safehouse.common.SafehouseException;
+import dev.safehouse.common.Sha256;
 import dev.safehouse.storage.DatasetChunkEntity;
 import dev.safehouse.storage.DatasetChunkRepository;
 import dev.safehouse.storage.DatasetChunkRepository.ChunkSummary;

@@ -18,6 +18,7 @@ import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
+import dev.safehouse.testing.Await;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -91,7 +91,7 @@ class DatasetIngestTest {
    * computed.
    */
   private EnclavePublicKeys attestedEnclaveKeys(ApiClient api) throws Exception {
-    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
     String expected =
         Measurement.of(
                 System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
@@ -126,7 +126,7 @@ class DatasetIngestTest {
 
   private JsonPath awaitFinal(String provider, String dataset, int version) {
     JsonPath[] state = new JsonPath[1];
-    awaitTrue(
+    Await.until(
         Duration.ofSeconds(60),
         () -> {
           state[0] =
@@ -173,8 +173,8 @@ class DatasetIngestTest {
 
     long pid = given().auth().oauth2(admin()).get("/v1/enclave/status").jsonPath().getLong("pid");
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-    awaitTrue(Duration.ofSeconds(5), () -> given().get("/q/health/ready").statusCode() == 503);
-    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Await.until(Duration.ofSeconds(5), () -> given().get("/q/health/ready").statusCode() == 503);
+    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
 
     assertThat(tables()).isEqualTo(before);
     assertNoPlaintextOnTheHost();
@@ -190,7 +190,7 @@ class DatasetIngestTest {
         Measurement.of(
                 System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
             .value();
-    awaitTrue(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> AttestCommand.attest(api, platform, "00".repeat(32), true))
         .hasMessageContaining("wrong measurement");
@@ -270,21 +270,5 @@ class DatasetIngestTest {
       }
     }
     assertThat(Files.readString(Path.of("target/quarkus-test.log"))).doesNotContain(MARKER);
-  }
-
-  private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within " + timeout);
   }
 }

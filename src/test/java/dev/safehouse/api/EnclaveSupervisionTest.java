@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.safehouse.common.Role;
+import dev.safehouse.testing.Await;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Kills the real enclave process and watches the service notice, answer 503, and recover. */
@@ -26,7 +26,7 @@ class EnclaveSupervisionTest {
 
   @Test
   void status_readyEnclave_answersFromTheChildProcess() {
-    awaitTrue(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
     long pid =
         given()
             .auth()
@@ -49,12 +49,12 @@ class EnclaveSupervisionTest {
 
   @Test
   void sigkill_readinessGoesDownThenUpWithin10s_andStatusIs503Meanwhile() {
-    awaitTrue(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
     long pid = given().auth().oauth2(admin()).get("/v1/enclave/status").jsonPath().getLong("pid");
 
     ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL on Linux
 
-    awaitTrue(Duration.ofSeconds(5), () -> readiness().statusCode() == 503);
+    Await.until(Duration.ofSeconds(5), () -> readiness().statusCode() == 503);
     Response down = readiness();
     assertThat(enclaveCheck(down.jsonPath()).getString("status")).isEqualTo("DOWN");
     given()
@@ -68,7 +68,7 @@ class EnclaveSupervisionTest {
         .body("type", equalTo("https://safehouse.dev/problems/enclave-unavailable"));
 
     long killedAt = System.nanoTime();
-    awaitTrue(Duration.ofSeconds(10), () -> readiness().statusCode() == 200);
+    Await.until(Duration.ofSeconds(10), () -> readiness().statusCode() == 200);
     assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(10));
 
     long newPid =
@@ -83,7 +83,7 @@ class EnclaveSupervisionTest {
             .getLong("pid");
     assertThat(newPid).isNotEqualTo(pid);
 
-    awaitTrue(
+    Await.until(
         Duration.ofSeconds(5),
         () -> eventKinds().containsAll(List.of("EXITED", "RESTART_SCHEDULED")));
     given()
@@ -109,7 +109,7 @@ class EnclaveSupervisionTest {
 
   @Test
   void readiness_includesDatabaseAndEnclave() {
-    awaitTrue(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
     List<String> names = readiness().jsonPath().getList("checks.name");
     assertThat(names).contains("enclave");
     assertThat(names).anySatisfy(name -> assertThat(name).containsIgnoringCase("postgres"));
@@ -136,21 +136,5 @@ class EnclaveSupervisionTest {
       }
     }
     throw new AssertionError("no enclave check in " + health.prettify());
-  }
-
-  private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within " + timeout);
   }
 }

@@ -2,6 +2,7 @@ package dev.safehouse.cli.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safehouse.common.DatasetId;
+import dev.safehouse.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -105,7 +105,7 @@ public final class UploadCommand implements Callable<Integer> {
     }
 
     long size = Files.size(envelope);
-    MessageDigest whole = sha256();
+    MessageDigest whole = Sha256.newDigest();
     ProgressBar progress = new ProgressBar(err, "upload", size);
     int seq = 0;
     int sent = 0;
@@ -115,7 +115,7 @@ public final class UploadCommand implements Callable<Integer> {
       while ((chunk = in.readNBytes(chunkBytes)).length > 0) {
         whole.update(chunk);
         if (!received.contains(seq)) {
-          String digest = HexFormat.of().formatHex(sha256().digest(chunk));
+          String digest = HexFormat.of().formatHex(Sha256.newDigest().digest(chunk));
           api.send(
               "PUT",
               base + "/" + version + "/chunks/" + seq,
@@ -146,13 +146,5 @@ public final class UploadCommand implements Callable<Integer> {
                 "application/json"));
     Files.deleteIfExists(stateFile);
     return new UploadResult(version, committed.path("status").asText(), sent);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }

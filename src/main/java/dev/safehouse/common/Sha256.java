@@ -1,4 +1,4 @@
-package dev.safehouse.service;
+package dev.safehouse.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,14 +6,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Incremental SHA-256 of ciphertext the host handles, and digest comparison in constant time. */
-final class Sha256 {
+/**
+ * SHA-256, the one hash Safehouse uses for fingerprints, digests and ids: one-shot ({@link #hex}),
+ * incremental ({@link #update} / {@link #finish}), and comparison of hex digests in constant time.
+ */
+public final class Sha256 {
   private final MessageDigest digest;
   private long bytes;
 
-  Sha256() {
+  /** Starts an incremental digest. */
+  public Sha256() {
+    digest = newDigest();
+  }
+
+  /** Returns a fresh {@link MessageDigest} for SHA-256, which every Java platform provides. */
+  public static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
@@ -25,25 +34,28 @@ final class Sha256 {
    * @param hex lower-case hex
    * @param bytes how many bytes were hashed
    */
-  record Digest(String hex, long bytes) {}
+  public record Digest(String hex, long bytes) {}
 
-  void update(byte[] data) {
+  /** Adds {@code data} to the digest. */
+  public void update(byte[] data) {
     digest.update(data);
     bytes += data.length;
   }
 
-  Digest finish() {
+  /** Finishes the digest; the instance must not be used afterwards. */
+  public Digest finish() {
     return new Digest(HexFormat.of().formatHex(digest.digest()), bytes);
   }
 
-  static String hex(byte[] data) {
+  /** Returns the lower-case hex SHA-256 of {@code data}. */
+  public static String hex(byte[] data) {
     Sha256 sha = new Sha256();
     sha.update(data);
     return sha.finish().hex();
   }
 
   /** Compares two hex digests in constant time, ignoring case; false for a missing claim. */
-  static boolean equalHex(String actual, String claimed) {
+  public static boolean equalHex(String actual, String claimed) {
     if (claimed == null) {
       return false;
     }
