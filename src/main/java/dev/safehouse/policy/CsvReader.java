@@ -14,9 +14,12 @@ import java.util.List;
  */
 public final class CsvReader implements AutoCloseable {
   private final Reader in;
+  private final char[] buffer = new char[64 * 1024];
+  private int position;
+  private int limit;
   private long recordNumber;
 
-  /** Reads from {@code in}, which should be buffered. */
+  /** Reads from {@code in}, in blocks. */
   public CsvReader(Reader in) {
     this.in = in;
   }
@@ -92,8 +95,17 @@ public final class CsvReader implements AutoCloseable {
     return fields.toArray(String[]::new);
   }
 
+  /** Returns the next character, reading the input in 64 KiB blocks, or -1 at its end. */
   private int read() throws IOException {
-    return in.read();
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buffer[position++];
   }
 
   @Override
