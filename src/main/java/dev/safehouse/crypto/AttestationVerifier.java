@@ -1,8 +1,7 @@
 package dev.safehouse.crypto;
 
+import dev.safehouse.common.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -101,10 +100,10 @@ public final class AttestationVerifier {
     if (document.debug() && !allowDebug) {
       throw new RejectedException(Reason.DEBUG_ENCLAVE);
     }
-    if (!constantTimeEquals(document.measurement(), expectedMeasurement)) {
+    if (!Sha256.equalHex(document.measurement(), expectedMeasurement)) {
       throw new RejectedException(Reason.WRONG_MEASUREMENT);
     }
-    if (!constantTimeEquals(document.nonceHex(), expectedNonceHex)) {
+    if (!Sha256.equalHex(document.nonceHex(), expectedNonceHex)) {
       throw new RejectedException(Reason.WRONG_NONCE);
     }
     return document;
@@ -113,12 +112,5 @@ public final class AttestationVerifier {
   /** Returns the enclave keys bound in a verified document. */
   public static EnclavePublicKeys keysOf(AttestationDocument verified) {
     return EnclavePublicKeys.of(verified.hpkePublicKeyset(), verified.signingKey());
-  }
-
-  private static boolean constantTimeEquals(String a, String b) {
-    return b != null
-        && MessageDigest.isEqual(
-            a.getBytes(StandardCharsets.UTF_8),
-            b.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
   }
 }

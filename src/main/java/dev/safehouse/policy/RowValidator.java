@@ -20,11 +20,13 @@ import java.util.Set;
  */
 public final class RowValidator {
   private final DatasetSchema schema;
+  private final int usccIndex;
   private final Set<String> seenUsccs = new HashSet<>();
 
   /** Creates a validator for one pass over one file. */
   public RowValidator(DatasetSchema schema) {
     this.schema = schema;
+    this.usccIndex = schema.usccIndex();
   }
 
   /**
@@ -62,7 +64,7 @@ public final class RowValidator {
         valid = false;
       }
     }
-    if (valid && !seenUsccs.add((String) out[schema.usccIndex()])) {
+    if (valid && !seenUsccs.add((String) out[usccIndex])) {
       violations.add(new RowViolation(row, "uscc", "the same code appears in an earlier row"));
       valid = false;
     }

@@ -18,7 +18,7 @@ import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
-import dev.safehouse.testing.Await;
+import dev.safehouse.testing.Poll;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,7 +91,10 @@ class DatasetIngestTest {
    * computed.
    */
   private EnclavePublicKeys attestedEnclaveKeys(ApiClient api) throws Exception {
-    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Poll.until(
+        Duration.ofSeconds(30),
+        "the awaited state",
+        () -> given().get("/q/health/ready").statusCode() == 200);
     String expected =
         Measurement.of(
                 System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
@@ -126,8 +129,9 @@ class DatasetIngestTest {
 
   private JsonPath awaitFinal(String provider, String dataset, int version) {
     JsonPath[] state = new JsonPath[1];
-    Await.until(
+    Poll.until(
         Duration.ofSeconds(60),
+        "the awaited state",
         () -> {
           state[0] =
               given()
@@ -173,8 +177,14 @@ class DatasetIngestTest {
 
     long pid = given().auth().oauth2(admin()).get("/v1/enclave/status").jsonPath().getLong("pid");
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-    Await.until(Duration.ofSeconds(5), () -> given().get("/q/health/ready").statusCode() == 503);
-    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Poll.until(
+        Duration.ofSeconds(5),
+        "the awaited state",
+        () -> given().get("/q/health/ready").statusCode() == 503);
+    Poll.until(
+        Duration.ofSeconds(30),
+        "the awaited state",
+        () -> given().get("/q/health/ready").statusCode() == 200);
 
     assertThat(tables()).isEqualTo(before);
     assertNoPlaintextOnTheHost();
@@ -190,7 +200,10 @@ class DatasetIngestTest {
         Measurement.of(
                 System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
             .value();
-    Await.until(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
+    Poll.until(
+        Duration.ofSeconds(30),
+        "the awaited state",
+        () -> given().get("/q/health/ready").statusCode() == 200);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> AttestCommand.attest(api, platform, "00".repeat(32), true))
         .hasMessageContaining("wrong measurement");
@@ -269,6 +282,8 @@ class DatasetIngestTest {
         }
       }
     }
-    assertThat(Files.readString(Path.of("target/quarkus-test.log"))).doesNotContain(MARKER);
+    String log = Files.readString(Path.of("target/quarkus-test.log"));
+    assertThat(log).as("the scanned log is the live one").contains("initialised");
+    assertThat(log).doesNotContain(MARKER);
   }
 }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.safehouse.common.Role;
-import dev.safehouse.testing.Await;
+import dev.safehouse.testing.Poll;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,7 +26,7 @@ class EnclaveSupervisionTest {
 
   @Test
   void status_readyEnclave_answersFromTheChildProcess() {
-    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Poll.until(Duration.ofSeconds(30), "the awaited state", () -> readiness().statusCode() == 200);
     long pid =
         given()
             .auth()
@@ -49,12 +49,12 @@ class EnclaveSupervisionTest {
 
   @Test
   void sigkill_readinessGoesDownThenUpWithin10s_andStatusIs503Meanwhile() {
-    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Poll.until(Duration.ofSeconds(30), "the awaited state", () -> readiness().statusCode() == 200);
     long pid = given().auth().oauth2(admin()).get("/v1/enclave/status").jsonPath().getLong("pid");
 
     ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL on Linux
 
-    Await.until(Duration.ofSeconds(5), () -> readiness().statusCode() == 503);
+    Poll.until(Duration.ofSeconds(5), "the awaited state", () -> readiness().statusCode() == 503);
     Response down = readiness();
     assertThat(enclaveCheck(down.jsonPath()).getString("status")).isEqualTo("DOWN");
     given()
@@ -68,7 +68,7 @@ class EnclaveSupervisionTest {
         .body("type", equalTo("https://safehouse.dev/problems/enclave-unavailable"));
 
     long killedAt = System.nanoTime();
-    Await.until(Duration.ofSeconds(10), () -> readiness().statusCode() == 200);
+    Poll.until(Duration.ofSeconds(10), "the awaited state", () -> readiness().statusCode() == 200);
     assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(10));
 
     long newPid =
@@ -83,8 +83,9 @@ class EnclaveSupervisionTest {
             .getLong("pid");
     assertThat(newPid).isNotEqualTo(pid);
 
-    Await.until(
+    Poll.until(
         Duration.ofSeconds(5),
+        "the awaited state",
         () -> eventKinds().containsAll(List.of("EXITED", "RESTART_SCHEDULED")));
     given()
         .auth()
@@ -109,7 +110,7 @@ class EnclaveSupervisionTest {
 
   @Test
   void readiness_includesDatabaseAndEnclave() {
-    Await.until(Duration.ofSeconds(30), () -> readiness().statusCode() == 200);
+    Poll.until(Duration.ofSeconds(30), "the awaited state", () -> readiness().statusCode() == 200);
     List<String> names = readiness().jsonPath().getList("checks.name");
     assertThat(names).contains("enclave");
     assertThat(names).anySatisfy(name -> assertThat(name).containsIgnoringCase("postgres"));

@@ -2,7 +2,6 @@ package dev.safehouse.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.testing.TestTokens;
@@ -51,13 +50,22 @@ class RateLimitTest {
   }
 
   @Test
-  void me_forgedTokenWhileLimited_isStill401NotCountedAsTheVictim() {
+  void me_forgedTokenForAnExhaustedSubject_is401_soLimitsApplyOnlyToVerifiedCallers() {
+    // TestTokens.tampered claims subject "mallory"; exhaust mallory's bucket with valid tokens
+    // first.
+    String mallory = TestTokens.valid(Role.AUDITOR, "mallory");
+    for (int i = 0; i < 3; i++) {
+      given().auth().oauth2(mallory).get("/v1/me").then().statusCode(200);
+    }
+    given().auth().oauth2(mallory).get("/v1/me").then().statusCode(429);
+
+    // Were the limiter keyed on unverified claims, this would be 429 too.
     given()
         .auth()
         .oauth2(TestTokens.tampered(Role.AUDITOR))
         .get("/v1/me")
         .then()
         .statusCode(401)
-        .body("type", not(equalTo("https://safehouse.dev/problems/rate-limited")));
+        .body("type", equalTo("https://safehouse.dev/problems/unauthenticated"));
   }
 }

@@ -115,7 +115,7 @@ public final class UploadCommand implements Callable<Integer> {
       while ((chunk = in.readNBytes(chunkBytes)).length > 0) {
         whole.update(chunk);
         if (!received.contains(seq)) {
-          String digest = HexFormat.of().formatHex(Sha256.newDigest().digest(chunk));
+          String digest = Sha256.hex(chunk);
           api.send(
               "PUT",
               base + "/" + version + "/chunks/" + seq,

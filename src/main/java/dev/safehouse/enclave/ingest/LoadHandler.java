@@ -59,12 +59,13 @@ public final class LoadHandler implements RequestHandler<LoadRequest> {
       return new ErrorResponse(
           ErrorCode.UNEXPECTED_MESSAGE, "chunks out of order; restart at offset 0");
     }
-    if (buffer.size() + (long) request.data().length > MAX_ENVELOPE_BYTES) {
+    byte[] data = request.data();
+    if (buffer.size() + (long) data.length > MAX_ENVELOPE_BYTES) {
       receiving = null;
       buffer = null;
       return rejected(request, "the envelope is larger than the enclave accepts");
     }
-    buffer.writeBytes(request.data());
+    buffer.writeBytes(data);
     if (!request.last()) {
       return new LoadResponse(LoadResponse.State.RECEIVING, buffer.size(), 0, "", "");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safehouse.common.EnclaveUnavailableException;
-import dev.safehouse.enclave.Poll;
 import dev.safehouse.enclave.protocol.StatusResponse;
+import dev.safehouse.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -2,12 +2,12 @@ package dev.safehouse.enclave.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safehouse.enclave.Poll;
 import dev.safehouse.enclave.protocol.Frame;
 import dev.safehouse.enclave.protocol.FrameChannel;
 import dev.safehouse.enclave.protocol.FrameCodec;
 import dev.safehouse.enclave.protocol.Hello;
 import dev.safehouse.enclave.protocol.StatusRequest;
+import dev.safehouse.testing.Poll;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

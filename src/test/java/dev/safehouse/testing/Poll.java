@@ -1,4 +1,4 @@
-package dev.safehouse.enclave;
+package dev.safehouse.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
