@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Ingest benchmark: N enterprises x 3 datasets through the enclave's ingest path, beside raw
-# AES-256-GCM decryption of the same bytes in the same JVM. Usage: bench/run-ingest.sh [N] [ROUNDS]
+# AES-256-GCM decryption of the same bytes in the same JVM. Usage: bench/run-ingest.sh [N] [ROUNDS] [WARMUP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile -Dspotless.check.skip=true
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > /dev/null
 java -Xmx6g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.safehouse.enclave.ingest.IngestBench "${1:-1000000}" "${2:-3}"
+  dev.safehouse.enclave.ingest.IngestBench "${1:-1000000}" "${2:-3}" "${3:-2}"

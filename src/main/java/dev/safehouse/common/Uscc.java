@@ -1,6 +1,7 @@
 package dev.safehouse.common;
 
 import java.text.Normalizer;
+import java.util.Objects;
 
 /**
  * An 18-character unified social credit code (统一社会信用代码) of GB 32100-2015, the identifier of a legal
@@ -59,6 +60,19 @@ public record Uscc(String value) {
    */
   public static boolean isValid(String raw) {
     return problemWith(normalise(raw)) == null;
+  }
+
+  /**
+   * Tells whether the {@value #LENGTH} bytes at {@code offset} already are a valid code in
+   * canonical form: upper-case ASCII characters of the alphabet with a matching check character. A
+   * fast path for bulk input that allocates nothing; a false answer means "normalise and parse as
+   * text", not necessarily "invalid".
+   *
+   * @throws IndexOutOfBoundsException if fewer than 18 bytes follow {@code offset}
+   */
+  public static boolean isCanonical(byte[] ascii, int offset) {
+    Objects.checkFromIndexSize(offset, LENGTH, ascii.length);
+    return UsccChecksum.isCanonical(ascii, offset);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.safehouse.common;
 
+import java.util.Arrays;
+
 /**
  * The character set and check character of the unified social credit code (GB 32100-2015).
  *
@@ -63,5 +65,33 @@ final class UsccChecksum {
     }
     int check = MODULUS - sum % MODULUS; // 1..31
     return ALPHABET.charAt(check % MODULUS); // a check value of 31 is written as '0'
+  }
+
+  // Value of each ASCII byte as a code character, or -1; upper case only, like valueOf.
+  private static final byte[] BYTE_VALUES = new byte[128];
+
+  static {
+    Arrays.fill(BYTE_VALUES, (byte) -1);
+    for (int v = 0; v < MODULUS; v++) {
+      BYTE_VALUES[ALPHABET.charAt(v)] = (byte) v;
+    }
+  }
+
+  /**
+   * Tells whether the 18 bytes at {@code offset} are a code in canonical form (upper-case ASCII
+   * alphabet characters) with a matching check character; allocates nothing.
+   */
+  static boolean isCanonical(byte[] bytes, int offset) {
+    int sum = 0;
+    for (int i = 0; i < PAYLOAD_LENGTH; i++) {
+      int b = bytes[offset + i];
+      int value = b < 0 ? -1 : BYTE_VALUES[b];
+      if (value < 0) {
+        return false;
+      }
+      sum += value * WEIGHTS[i];
+    }
+    int last = bytes[offset + PAYLOAD_LENGTH];
+    return last >= 0 && BYTE_VALUES[last] == (MODULUS - sum % MODULUS) % MODULUS;
   }
 }

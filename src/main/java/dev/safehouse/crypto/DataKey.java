@@ -6,6 +6,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +29,9 @@ import java.security.GeneralSecurityException;
 public final class DataKey {
   private final KeysetHandle keyset;
 
+  private static final int WARM_UP_BYTES = 4 << 20;
+  private static final int WARM_UP_ROUNDS = 8;
+
   private DataKey(KeysetHandle keyset) {
     this.keyset = keyset;
   }
@@ -38,6 +43,38 @@ public final class DataKey {
       return new DataKey(KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM_HKDF_1MB")));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a data key", e);
+    }
+  }
+
+  /**
+   * Runs streaming decryption over a few MiB of zeros under a throwaway key, in 4 KiB segments, so
+   * that the JIT compiles the per-segment path with the AES and GHASH intrinsics. Without it a
+   * large stream decrypts about 30 times slower for the life of the process: its 1 MiB segments
+   * call that path too rarely for it ever to be compiled (measured: 128 MiB in 3.0 s cold, 0.1 s
+   * after this warm-up of about 0.2 s). Handles no secret; safe to run on any thread at start.
+   */
+  public static void warmUp() {
+    TinkPrimitives.register();
+    try {
+      StreamingAead aead =
+          KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM_HKDF_4KB"))
+              .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+      ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+      try (OutputStream out = aead.newEncryptingStream(ciphertext, new byte[0])) {
+        out.write(new byte[WARM_UP_BYTES]);
+      }
+      byte[] buffer = new byte[1 << 16];
+      for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        try (InputStream in =
+            aead.newDecryptingStream(
+                new ByteArrayInputStream(ciphertext.toByteArray()), new byte[0])) {
+          while (in.read(buffer) >= 0) {
+            // read to the end: decryption is the work being warmed up
+          }
+        }
+      }
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("the decryption warm-up failed", e);
     }
   }
 

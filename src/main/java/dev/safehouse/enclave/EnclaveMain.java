@@ -1,5 +1,6 @@
 package dev.safehouse.enclave;
 
+import dev.safehouse.crypto.DataKey;
 import dev.safehouse.enclave.ingest.AttestHandler;
 import dev.safehouse.enclave.ingest.EnclaveContext;
 import dev.safehouse.enclave.ingest.InitHandler;
@@ -103,6 +104,9 @@ public final class EnclaveMain {
       OperationalLog.warn("cannot connect to the host socket: " + e.getClass().getSimpleName());
       return EXIT_CONNECT;
     }
+    Thread warmUp = new Thread(DataKey::warmUp, "enclave-crypto-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     AtomicLong served = new AtomicLong();
     EnclaveContext context = new EnclaveContext(EnclaveTables.open());
     RequestDispatcher dispatcher =

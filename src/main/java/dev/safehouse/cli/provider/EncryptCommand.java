@@ -12,11 +12,11 @@ import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.RowValidator;
 import dev.safehouse.policy.RowViolation;
+import dev.safehouse.policy.TypedRows;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -114,19 +114,19 @@ public final class EncryptCommand implements Callable<Integer> {
     RowValidator validator = new RowValidator(schema);
     List<RowViolation> violations = new ArrayList<>();
     long rows = 0;
-    try (CsvReader reader = new CsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
-      String[] headerRecord = reader.next();
+    try (CsvReader reader = new CsvReader(Files.newInputStream(csv))) {
       RowViolation header =
-          headerRecord == null
-              ? new RowViolation(0, "*", "the file is empty")
-              : validator.checkHeader(headerRecord);
+          reader.next()
+              ? validator.checkHeader(reader.fields())
+              : new RowViolation(0, "*", "the file is empty");
       if (header != null) {
         throw new IllegalArgumentException(header.toString());
       }
-      String[] cells;
-      while ((cells = reader.next()) != null) {
+      TypedRows row = new TypedRows(schema, 1);
+      while (reader.next()) {
         rows++;
-        validator.validate(rows, cells, new Object[schema.columns().size()], violations);
+        validator.validate(rows, reader, row, violations);
+        row.clear();
       }
     }
     if (!violations.isEmpty()) {

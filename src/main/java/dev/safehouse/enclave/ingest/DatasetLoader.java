@@ -8,14 +8,9 @@ import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.ColumnSpec;
-import dev.safehouse.policy.CsvReader;
 import dev.safehouse.policy.DatasetSchema;
-import dev.safehouse.policy.RowValidator;
 import dev.safehouse.policy.RowViolation;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.safehouse.policy.TypedRows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +26,6 @@ import java.util.List;
  * in-memory table afterwards.
  */
 final class DatasetLoader {
-  private static final int REPORTED_VIOLATIONS = 10;
-
   private final EnclaveTables tables;
 
   DatasetLoader(EnclaveTables tables) {
@@ -67,44 +60,83 @@ final class DatasetLoader {
     if (!opened.header().schemaHash().equals(schema.schemaHash())) {
       return Outcome.rejected("the envelope was made for another version of the dataset's schema");
     }
-    List<Object[]> rows = new ArrayList<>();
-    List<RowViolation> violations = new ArrayList<>();
     MerkleRootBuilder root = new MerkleRootBuilder();
-    try (CsvReader csv =
-        new CsvReader(
-            new BufferedReader(
-                new InputStreamReader(opened.plaintext(), StandardCharsets.UTF_8)))) {
-      RowValidator validator = new RowValidator(schema);
-      String[] header = csv.next();
-      RowViolation headerViolation =
-          header == null
-              ? new RowViolation(0, "*", "the file is empty")
-              : validator.checkHeader(header);
-      if (headerViolation != null) {
-        return Outcome.rejected(headerViolation.toString());
+    try (ValidatedBatches batches = new ValidatedBatches(schema, opened.plaintext());
+        EnclaveTables.TableLoad table = tables.startLoad(schema.tableName(), columns(schema))) {
+      long loaded = table.fill(chunk -> write(batches, root, chunk));
+      ValidatedBatches.Outcome outcome = batches.outcome();
+      if (outcome.failure() != null) {
+        return Outcome.rejected(outcome.failure());
       }
-      String[] cells;
-      while ((cells = csv.next()) != null) {
-        Object[] typed = new Object[schema.columns().size()];
-        if (validator.validate(csv.recordNumber() - 1, cells, typed, violations)) {
-          rows.add(typed);
-          root.addLeafData(CanonicalRow.encode(typed));
+      if (outcome.violationCount() > 0) {
+        return Outcome.rejected(report(outcome));
+      }
+      if (outcome.rows() != opened.header().rowCount() || loaded != outcome.rows()) {
+        return Outcome.rejected(
+            "the envelope declares "
+                + opened.header().rowCount()
+                + " rows but holds "
+                + outcome.rows());
+      }
+      table.commit();
+      return new Outcome(true, loaded, root.root().hex(), "");
+    }
+  }
+
+  /**
+   * Moves the next batch of valid rows into DuckDB's chunk, adding each row to the input root in
+   * file order; runs on the thread DuckDB pulls the rows with.
+   *
+   * @return the number of rows written, 0 at the end
+   */
+  private static int write(
+      ValidatedBatches batches, MerkleRootBuilder root, EnclaveTables.Chunk chunk)
+      throws InterruptedException {
+    TypedRows rows = batches.take();
+    if (rows == null) {
+      return 0;
+    }
+    if (rows.size() > chunk.capacity()) {
+      throw new IllegalStateException("a batch is larger than the engine's chunk");
+    }
+    int n = rows.size();
+    for (int r = 0; r < n; r++) {
+      root.addLeafData(CanonicalRow.encode(rows, r));
+    }
+    for (int c = 0; c < rows.columnCount(); c++) {
+      switch (rows.type(c)) {
+        case USCC, STRING, ENUM -> chunk.setTexts(c, rows.textColumn(c), n);
+        case INTEGER -> {
+          for (int r = 0; r < n; r++) {
+            if (rows.isNull(r, c)) {
+              chunk.setNull(c, r);
+            } else {
+              chunk.setLong(c, r, rows.longValue(r, c));
+            }
+          }
+        }
+        case DECIMAL -> {
+          for (int r = 0; r < n; r++) {
+            if (rows.isNull(r, c)) {
+              chunk.setNull(c, r);
+            } else {
+              chunk.setDouble(c, r, rows.doubleValue(r, c));
+            }
+          }
+        }
+        case BOOLEAN -> {
+          for (int r = 0; r < n; r++) {
+            if (rows.isNull(r, c)) {
+              chunk.setNull(c, r);
+            } else {
+              chunk.setBoolean(c, r, rows.booleanValue(r, c));
+            }
+          }
         }
       }
-    } catch (CsvReader.CsvFormatException e) {
-      return Outcome.rejected("not valid CSV: " + e.getMessage());
-    } catch (IOException e) {
-      return Outcome.rejected("decryption failed: the ciphertext was altered or truncated");
     }
-    if (!violations.isEmpty()) {
-      return Outcome.rejected(report(violations));
-    }
-    if (rows.size() != opened.header().rowCount()) {
-      return Outcome.rejected(
-          "the envelope declares " + opened.header().rowCount() + " rows but holds " + rows.size());
-    }
-    tables.replaceTable(schema.tableName(), columns(schema), rows.iterator());
-    return new Outcome(true, rows.size(), root.root().hex(), "");
+    batches.recycle(rows);
+    return n;
   }
 
   static List<ColumnDef> columns(DatasetSchema schema) {
@@ -122,13 +154,14 @@ final class DatasetLoader {
     return columns;
   }
 
-  private static String report(List<RowViolation> violations) {
+  private static String report(ValidatedBatches.Outcome outcome) {
     StringBuilder report =
-        new StringBuilder(violations.size() + " invalid cell(s); rejected whole. ");
-    for (int i = 0; i < Math.min(REPORTED_VIOLATIONS, violations.size()); i++) {
+        new StringBuilder(outcome.violationCount() + " invalid cell(s); rejected whole. ");
+    List<RowViolation> violations = outcome.violations();
+    for (int i = 0; i < violations.size(); i++) {
       report.append(i == 0 ? "" : "; ").append(violations.get(i));
     }
-    if (violations.size() > REPORTED_VIOLATIONS) {
+    if (outcome.violationCount() > violations.size()) {
       report.append("; …");
     }
     return report.toString();

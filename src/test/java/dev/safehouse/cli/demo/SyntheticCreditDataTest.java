@@ -8,6 +8,7 @@ import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.RowValidator;
 import dev.safehouse.policy.RowViolation;
+import dev.safehouse.policy.TypedRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,17 @@ class SyntheticCreditDataTest {
     List<Object[]> rows = new ArrayList<>();
     List<RowViolation> violations = new ArrayList<>();
     try (CsvReader csv =
-        new CsvReader(Files.newBufferedReader(dir.resolve("a").resolve(dataset + ".csv")))) {
-      assertThat(validator.checkHeader(csv.next())).isNull();
-      String[] cells;
-      while ((cells = csv.next()) != null) {
-        Object[] out = new Object[schema.columns().size()];
-        validator.validate(csv.recordNumber() - 1, cells, out, violations);
+        new CsvReader(Files.newInputStream(dir.resolve("a").resolve(dataset + ".csv")))) {
+      assertThat(csv.next()).isTrue();
+      assertThat(validator.checkHeader(csv.fields())).isNull();
+      TypedRows row = new TypedRows(schema, 1);
+      while (csv.next()) {
+        validator.validate(csv.recordNumber() - 1, csv, row, violations);
+        Object[] out = new Object[row.columnCount()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = row.value(0, i);
+        }
+        row.clear();
         rows.add(out);
       }
     }

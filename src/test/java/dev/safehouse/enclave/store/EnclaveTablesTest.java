@@ -75,7 +75,7 @@ class EnclaveTablesTest {
                     "public_credit",
                     PUBLIC,
                     List.of(new Object[] {"B", 2L}, new Object[] {"C"}).iterator()))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(StoreException.class);
 
     assertThat(tables.count("public_credit")).isEqualTo(1);
   }
