@@ -143,6 +143,8 @@ final class ValidatedBatches implements AutoCloseable {
       failure = "decryption failed: the ciphertext was altered or truncated";
     } catch (InterruptedException e) {
       failure = "the load was cancelled";
+    } catch (RuntimeException e) {
+      failure = "the enclave could not read the data"; // never the exception's text: it may quote
     } finally {
       outcome = new Outcome(rows, violationCount, List.copyOf(kept), failure);
       full.add(endMarker); // never blocks: the queue holds every batch and the marker at most
