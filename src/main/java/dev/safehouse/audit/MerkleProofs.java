@@ -110,7 +110,6 @@ public final class MerkleProofs {
   /** RFC 9162 §2.1.4.1 SUBPROOF(m, D[n], true), iteratively. */
   private static List<SubtreeRange> consistencyRanges(long firstSize, long secondSize) {
     List<SubtreeRange> topDown = new ArrayList<>();
-    SubtreeRange terminal = null;
     long lo = 0;
     long hi = secondSize;
     boolean startFromOldRoot = true;
@@ -125,13 +124,10 @@ public final class MerkleProofs {
         startFromOldRoot = false;
       }
     }
+    List<SubtreeRange> ranges = new ArrayList<>(topDown.size() + 1);
     // SUBPROOF(m, D[m], b): nothing when this subtree is the old tree itself, else its hash.
     if (!startFromOldRoot) {
-      terminal = SubtreeRange.of(lo, hi);
-    }
-    List<SubtreeRange> ranges = new ArrayList<>(topDown.size() + 1);
-    if (terminal != null) {
-      ranges.add(terminal);
+      ranges.add(SubtreeRange.of(lo, hi));
     }
     Collections.reverse(topDown);
     ranges.addAll(topDown);
