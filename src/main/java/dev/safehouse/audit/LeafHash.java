@@ -1,5 +1,7 @@
 package dev.safehouse.audit;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -29,6 +31,29 @@ public record LeafHash(byte[] bytes) {
   @Override
   public byte[] bytes() {
     return bytes.clone();
+  }
+
+  /**
+   * Checks bytes received from outside (a proof, a checkpoint, a request) and wraps them.
+   *
+   * @param what how the message names the value, e.g. {@code "the expected root"}
+   * @throws ProofException if {@code bytes} is missing or not 32 bytes long
+   */
+  public static LeafHash fromUntrusted(byte[] bytes, String what) {
+    if (bytes == null || bytes.length != LENGTH) {
+      throw new ProofException(what + " is not 32 bytes");
+    }
+    return new LeafHash(bytes);
+  }
+
+  /** Adds the bytes to {@code digest} without copying them. */
+  void feed(MessageDigest digest) {
+    digest.update(bytes);
+  }
+
+  /** Writes the bytes to {@code buffer} without copying them first. */
+  void putInto(ByteBuffer buffer) {
+    buffer.put(bytes);
   }
 
   /** Returns the lower-case hex form. */

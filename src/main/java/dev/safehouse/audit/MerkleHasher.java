@@ -1,45 +1,34 @@
 package dev.safehouse.audit;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
- * The RFC 6962 §2.1 hash functions over SHA-256: leaves are hashed as {@code SHA-256(0x00 ‖ data)},
- * interior nodes as {@code SHA-256(0x01 ‖ left ‖ right)}, and the empty tree as {@code SHA-256()}.
- * The distinct prefixes keep a leaf from being passed off as an interior node.
+ * The RFC 6962 §2.1 / RFC 9162 §2.1.1 hash functions of a Merkle tree over one 32-byte hash
+ * function H: a leaf is hashed as {@code H(0x00 ‖ data)}, an interior node as {@code H(0x01 ‖ left
+ * ‖ right)}, and the empty tree as {@code H()}.
  *
- * <p>Not thread-safe: each thread uses its own instance.
+ * <h2>Security guarantees</h2>
+ *
+ * The distinct 0x00 / 0x01 prefixes keep a leaf from being passed off as an interior node (second
+ * preimage resistance of the tree, given that of H). Not guaranteed: anything about the leaf data
+ * itself — two leaves with equal data have equal hashes.
+ *
+ * <p>Implementations are <b>not thread-safe</b> (they keep a message digest) and are cheap to
+ * create: take one per thread or per request, e.g. with {@link #sha256()}.
  */
-public final class MerkleHasher {
-  private static final byte LEAF_PREFIX = 0x00;
-  private static final byte NODE_PREFIX = 0x01;
+public interface MerkleHasher {
+  /** Returns the hash function's name as used in configuration and logs, e.g. {@code "sha256"}. */
+  String name();
 
-  private final MessageDigest sha256;
+  /** Returns the root of the empty tree, {@code H()}. */
+  LeafHash emptyRoot();
 
-  /** Creates a hasher. */
-  public MerkleHasher() {
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-  }
+  /** Returns {@code H(0x00 ‖ data)}. */
+  LeafHash leaf(byte[] data);
 
-  /** Returns the root of the empty tree, {@code SHA-256()}. */
-  public LeafHash emptyRoot() {
-    return new LeafHash(sha256.digest());
-  }
+  /** Returns {@code H(0x01 ‖ left ‖ right)}. */
+  LeafHash node(LeafHash left, LeafHash right);
 
-  /** Returns {@code SHA-256(0x00 ‖ data)}. */
-  public LeafHash leaf(byte[] data) {
-    sha256.update(LEAF_PREFIX);
-    return new LeafHash(sha256.digest(data));
-  }
-
-  /** Returns {@code SHA-256(0x01 ‖ left ‖ right)}. */
-  public LeafHash node(LeafHash left, LeafHash right) {
-    sha256.update(NODE_PREFIX);
-    sha256.update(left.bytes());
-    return new LeafHash(sha256.digest(right.bytes()));
+  /** Returns a new SHA-256 hasher (RFC 6962), not to be shared between threads. */
+  static MerkleHasher sha256() {
+    return new Sha256MerkleHasher();
   }
 }

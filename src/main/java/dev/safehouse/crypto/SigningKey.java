@@ -6,7 +6,10 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.signature.Ed25519Parameters;
+import com.google.crypto.tink.signature.Ed25519PrivateKey;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * An Ed25519 private signing key (Tink {@code ED25519}): a provider's key for its envelope headers,
@@ -43,6 +46,24 @@ public final class SigningKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign", e);
     }
+  }
+
+  /**
+   * Signs {@code message} and returns the bare 64-byte RFC 8032 Ed25519 signature, without Tink's
+   * key-id prefix, for formats that carry their own key id (C2SP signed notes). It verifies with
+   * {@link VerificationKey#verifyRaw}.
+   *
+   * @throws IllegalStateException if the key is not an Ed25519 key whose signatures cover exactly
+   *     the message (Tink's LEGACY variant signs the message with a byte appended)
+   */
+  public byte[] signRaw(byte[] message) {
+    if (!(keyset.getPrimary().getKey() instanceof Ed25519PrivateKey key)
+        || key.getParameters().getVariant() == Ed25519Parameters.Variant.LEGACY) {
+      throw new IllegalStateException("raw signatures need an Ed25519 key");
+    }
+    // Tink's TINK and CRUNCHY variants prefix the raw signature with the key id, nothing else.
+    byte[] signature = sign(message);
+    return Arrays.copyOfRange(signature, key.getOutputPrefix().size(), signature.length);
   }
 
   /** Returns the public half. */

@@ -4,6 +4,9 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
+import com.google.crypto.tink.subtle.Ed25519Verify;
+import com.google.crypto.tink.util.Bytes;
 import dev.safehouse.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,6 +52,57 @@ public final class VerificationKey {
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CryptoFailureException("reading the verification key", e);
     }
+  }
+
+  /**
+   * Wraps a raw 32-byte Ed25519 public key (RFC 8032 encoding), as other formats carry it (a C2SP
+   * verifier key); its signatures are bare 64-byte Ed25519 signatures.
+   *
+   * @throws CryptoFailureException if the bytes are not an Ed25519 public key
+   */
+  public static VerificationKey fromRawEd25519(byte[] publicKey) {
+    TinkPrimitives.register();
+    try {
+      Ed25519PublicKey key = Ed25519PublicKey.create(Bytes.copyFrom(publicKey));
+      return of(
+          KeysetHandle.newBuilder()
+              .addEntry(KeysetHandle.importKey(key).withRandomId().makePrimary())
+              .build());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new CryptoFailureException("reading the raw Ed25519 key", e);
+    }
+  }
+
+  /**
+   * Returns the raw 32-byte Ed25519 public key (RFC 8032 encoding) of the primary key, for formats
+   * that identify keys by it (C2SP signed notes).
+   *
+   * @throws CryptoFailureException if the primary key is not Ed25519
+   */
+  public byte[] rawPublicKey() {
+    return ed25519().getPublicKeyBytes().toByteArray();
+  }
+
+  /**
+   * Checks a bare 64-byte RFC 8032 Ed25519 signature over {@code message}, without Tink's key-id
+   * prefix, as {@link SigningKey#signRaw} makes.
+   *
+   * @throws CryptoFailureException if it does not verify or the key is not Ed25519
+   */
+  public void verifyRaw(byte[] signature, byte[] message) {
+    try {
+      Ed25519Verify.create(Ed25519PublicKey.create(ed25519().getPublicKeyBytes()))
+          .verify(signature, message);
+    } catch (GeneralSecurityException e) {
+      throw CryptoFailureException.signature(e);
+    }
+  }
+
+  private Ed25519PublicKey ed25519() {
+    if (keyset.getPrimary().getKey() instanceof Ed25519PublicKey key) {
+      return key;
+    }
+    throw new CryptoFailureException("reading the Ed25519 key", null);
   }
 
   /** Returns the text form: base64 of the public keyset. */

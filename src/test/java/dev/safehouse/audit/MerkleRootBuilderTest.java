@@ -43,7 +43,7 @@ class MerkleRootBuilderTest {
   @Test
   void leaf_matchesTheVectorLeafHashes() throws Exception {
     JsonNode vectors = vectors();
-    MerkleHasher hasher = new MerkleHasher();
+    MerkleHasher hasher = MerkleHasher.sha256();
     for (int i = 0; i < vectors.get("leaf_inputs_hex").size(); i++) {
       assertThat(hasher.leaf(HEX.parseHex(vectors.get("leaf_inputs_hex").get(i).asText())).hex())
           .isEqualTo(vectors.get("leaf_hashes_hex").get(i).asText());
@@ -53,7 +53,7 @@ class MerkleRootBuilderTest {
   @Test
   void root_largeTrees_equalsTheRecursiveDefinition() {
     SplittableRandom random = new SplittableRandom(6962);
-    MerkleHasher hasher = new MerkleHasher();
+    MerkleHasher hasher = MerkleHasher.sha256();
     for (int n : new int[] {9, 31, 32, 33, 100, 1000}) {
       List<LeafHash> leaves = new ArrayList<>();
       MerkleRootBuilder builder = new MerkleRootBuilder();

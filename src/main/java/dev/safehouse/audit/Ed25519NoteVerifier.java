@@ -1,0 +1,80 @@
+package dev.safehouse.audit;
+
+import dev.safehouse.crypto.CryptoFailureException;
+import dev.safehouse.crypto.VerificationKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** Verifies Ed25519 note signatures (signature type 0x01 of signed-note.md). */
+final class Ed25519NoteVerifier implements NoteVerifier {
+  private static final int PUBLIC_KEY_LENGTH = 32;
+
+  private final String keyName;
+  private final VerificationKey key;
+  private final byte[] rawKey;
+  private final int keyHash;
+
+  Ed25519NoteVerifier(String keyName, VerificationKey key) {
+    this.keyName = keyName;
+    this.key = Objects.requireNonNull(key, "key");
+    this.rawKey = key.rawPublicKey();
+    this.keyHash = NoteKeyName.ed25519KeyHash(keyName, rawKey);
+  }
+
+  static Ed25519NoteVerifier parse(String text) {
+    String[] parts = text == null ? new String[0] : text.split("\\+", 3);
+    if (parts.length != 3 || !NoteKeyName.isValid(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
+      throw new NoteException("a verifier key is <name>+<8 hex digits>+<base64 key>");
+    }
+    byte[] typed = StrictBase64.decode(parts[2]);
+    if (typed == null || typed.length != 1 + PUBLIC_KEY_LENGTH || typed[0] != NoteKeyName.ED25519) {
+      throw new NoteException("a verifier key holds 0x01 and a 32-byte Ed25519 key");
+    }
+    byte[] raw = Arrays.copyOfRange(typed, 1, typed.length);
+    VerificationKey key;
+    try {
+      key = VerificationKey.fromRawEd25519(raw);
+    } catch (CryptoFailureException e) {
+      throw new NoteException("a verifier key holds 0x01 and a 32-byte Ed25519 key", e);
+    }
+    Ed25519NoteVerifier verifier = new Ed25519NoteVerifier(parts[0], key);
+    if (verifier.keyHash != (int) Long.parseLong(parts[1], 16)) {
+      throw new NoteException("the verifier key's hash does not match its name and key");
+    }
+    return verifier;
+  }
+
+  @Override
+  public String verifierKey() {
+    byte[] typed = new byte[1 + PUBLIC_KEY_LENGTH];
+    typed[0] = NoteKeyName.ED25519;
+    System.arraycopy(rawKey, 0, typed, 1, PUBLIC_KEY_LENGTH);
+    return keyName
+        + "+"
+        + HexFormat.of().toHexDigits(keyHash)
+        + "+"
+        + Base64.getEncoder().encodeToString(typed);
+  }
+
+  @Override
+  public String keyName() {
+    return keyName;
+  }
+
+  @Override
+  public int keyHash() {
+    return keyHash;
+  }
+
+  @Override
+  public boolean verify(byte[] text, byte[] signature) {
+    try {
+      key.verifyRaw(signature, text);
+      return true;
+    } catch (CryptoFailureException e) {
+      return false;
+    }
+  }
+}
