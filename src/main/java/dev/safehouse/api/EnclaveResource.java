@@ -1,5 +1,6 @@
 package dev.safehouse.api;
 
+import dev.safehouse.audit.AuditEntry;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.SafehouseException;
@@ -10,7 +11,9 @@ import dev.safehouse.enclave.protocol.AttestResponse;
 import dev.safehouse.enclave.protocol.StatusResponse;
 import dev.safehouse.enclave.protocol.TableCountsRequest;
 import dev.safehouse.enclave.protocol.TableCountsResponse;
+import dev.safehouse.service.Caller;
 import dev.safehouse.service.EnclaveService;
+import dev.safehouse.service.ReleaseGate;
 import dev.safehouse.storage.EnclaveLifecycleEventEntity;
 import dev.safehouse.storage.EnclaveLifecycleRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,6 +38,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -46,10 +51,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class EnclaveResource {
   private final EnclaveService enclave;
   private final EnclaveLifecycleRepository events;
+  private final ReleaseGate gate;
+  private final JsonWebToken token;
 
-  EnclaveResource(EnclaveService enclave, EnclaveLifecycleRepository events) {
+  EnclaveResource(
+      EnclaveService enclave,
+      EnclaveLifecycleRepository events,
+      ReleaseGate gate,
+      JsonWebToken token) {
     this.enclave = enclave;
     this.events = events;
+    this.gate = gate;
+    this.token = token;
   }
 
   /**
@@ -169,15 +182,33 @@ public class EnclaveResource {
         document.debug());
   }
 
-  /** Returns the row count of every table loaded in the enclave: counts only, never rows. */
+  /**
+   * Returns the row count of every table loaded in the enclave — counts only, never rows — through
+   * the release gate: audited first, with a receipt.
+   */
   @GET
   @Path("/tables")
   @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME, Role.STEWARD_NAME})
-  @Operation(summary = "Row counts of the tables loaded in the enclave (503 while it restarts)")
-  public Map<String, Long> tables() {
-    return enclave
-        .call(new TableCountsRequest(), TableCountsResponse.class, Duration.ofSeconds(5))
-        .rowsByTable();
+  @Operation(
+      summary =
+          "Row counts of the tables loaded in the enclave, with the receipt of their audit entry"
+              + " (503 while the enclave restarts or the audit log cannot record)")
+  public ReleaseGate.Released<Map<String, Long>> tables() {
+    Caller caller = Caller.from(token);
+    Role role = caller.firstOf(Role.ADMIN, Role.AUDITOR, Role.STEWARD);
+    Map<String, Long> counts =
+        enclave
+            .call(new TableCountsRequest(), TableCountsResponse.class, Duration.ofSeconds(5))
+            .rowsByTable();
+    return gate.release(
+        new ReleaseGate.Request(
+            caller,
+            role,
+            "enclave.tables.read",
+            Optional.empty(),
+            AuditEntry.Target.NONE,
+            AuditEntry.Decision.allow("role:" + role.claimName())),
+        counts);
   }
 
   /** Returns the most recent lifecycle events, newest first. */

@@ -26,7 +26,9 @@ public enum ProblemType {
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   INTERNAL(500, "internal", "Internal error"),
   ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),
-  SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable");
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),
+  AUDIT_UNAVAILABLE(
+      503, "audit-unavailable", "The audit log could not record the request; nothing was released");
 
   /** Base of every problem type URI; the slug of the kind is appended. */
   public static final String BASE_URI = "https://safehouse.dev/problems/";

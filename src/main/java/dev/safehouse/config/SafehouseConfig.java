@@ -24,6 +24,9 @@ public interface SafehouseConfig {
   /** Per-caller request rate limit. */
   RateLimit rateLimit();
 
+  /** The audit log. */
+  Audit audit();
+
   /**
    * The database chosen at start-up by {@link SafehouseMain}; {@code application.properties} uses
    * these as defaults of {@code quarkus.datasource.*}. Not meant to be set by hand: set {@code
@@ -120,5 +123,23 @@ public interface SafehouseConfig {
     /** Requests a caller may send at once before being limited. */
     @WithDefault("100")
     int burst();
+  }
+
+  /** The audit log. */
+  interface Audit {
+    /**
+     * The log's origin: the first line of every checkpoint and the name of the key that signs it.
+     * Change it only for a new log.
+     */
+    @WithDefault("safehouse.local/audit")
+    String origin();
+
+    /** Most entries appended (and fsynced) together in one group commit. */
+    @WithDefault("1000")
+    int maxBatch();
+
+    /** How long a request waits for its entry to become durable before it is refused (503). */
+    @WithDefault("10s")
+    Duration appendTimeout();
   }
 }

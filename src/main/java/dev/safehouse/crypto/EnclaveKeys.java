@@ -88,6 +88,14 @@ public final class EnclaveKeys {
     }
   }
 
+  /**
+   * Returns the enclave's Ed25519 signing key, for signatures in formats of their own (the audit
+   * log's checkpoints); it stays in the enclave like this object.
+   */
+  public SigningKey signingKey() {
+    return SigningKey.of(signing);
+  }
+
   /** Signs {@code message} with the enclave's Ed25519 key. */
   public byte[] sign(byte[] message) {
     try {

@@ -29,6 +29,11 @@ public final class SigningKey {
     this.keyset = keyset;
   }
 
+  /** Wraps a keyset of this package's making. */
+  static SigningKey of(KeysetHandle keyset) {
+    return new SigningKey(keyset);
+  }
+
   /** Generates a new key. */
   public static SigningKey generate() {
     TinkPrimitives.register();

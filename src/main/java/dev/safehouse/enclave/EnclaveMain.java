@@ -1,12 +1,17 @@
 package dev.safehouse.enclave;
 
 import dev.safehouse.crypto.DataKey;
+import dev.safehouse.enclave.audit.AuditAppendHandler;
+import dev.safehouse.enclave.audit.AuditResumeHandler;
+import dev.safehouse.enclave.audit.EnclaveAuditLog;
 import dev.safehouse.enclave.ingest.AttestHandler;
 import dev.safehouse.enclave.ingest.EnclaveContext;
 import dev.safehouse.enclave.ingest.InitHandler;
 import dev.safehouse.enclave.ingest.LoadHandler;
 import dev.safehouse.enclave.ingest.TableCountsHandler;
 import dev.safehouse.enclave.protocol.AttestRequest;
+import dev.safehouse.enclave.protocol.AuditAppendRequest;
+import dev.safehouse.enclave.protocol.AuditResumeRequest;
 import dev.safehouse.enclave.protocol.Frame;
 import dev.safehouse.enclave.protocol.FrameChannel;
 import dev.safehouse.enclave.protocol.FrameCodec;
@@ -109,6 +114,7 @@ public final class EnclaveMain {
     warmUp.start();
     AtomicLong served = new AtomicLong();
     EnclaveContext context = new EnclaveContext(EnclaveTables.open());
+    EnclaveAuditLog auditLog = new EnclaveAuditLog();
     RequestDispatcher dispatcher =
         RequestDispatcher.builder()
             .register(StatusRequest.class, new StatusHandler(clock, startEpochMillis, served::get))
@@ -116,6 +122,8 @@ public final class EnclaveMain {
             .register(LoadRequest.class, new LoadHandler(context))
             .register(TableCountsRequest.class, new TableCountsHandler(context))
             .register(AttestRequest.class, new AttestHandler(context))
+            .register(AuditResumeRequest.class, new AuditResumeHandler(context, auditLog))
+            .register(AuditAppendRequest.class, new AuditAppendHandler(context, auditLog))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

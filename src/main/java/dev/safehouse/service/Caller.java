@@ -56,6 +56,22 @@ public record Caller(
     return new Caller(subject, roles, org, uscc);
   }
 
+  /**
+   * Returns the first of {@code roles} the caller holds: the role a request allowed to several
+   * roles was made in, for the audit log.
+   *
+   * @throws SafehouseException 403 if the caller holds none of them
+   */
+  public Role firstOf(Role... roles) {
+    for (Role role : roles) {
+      if (this.roles.contains(role)) {
+        return role;
+      }
+    }
+    throw new SafehouseException(
+        ProblemType.FORBIDDEN, "the caller's role may not use this resource");
+  }
+
   /** Returns a string claim; smallrye-jwt hands custom claims over as JSON values. */
   private static Optional<String> stringClaim(JsonWebToken token, String name) {
     Object value = token.getClaim(name);

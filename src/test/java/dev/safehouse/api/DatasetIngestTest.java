@@ -154,7 +154,7 @@ class DatasetIngestTest {
         .statusCode(200)
         .extract()
         .jsonPath()
-        .getMap("");
+        .getMap("result");
   }
 
   @Test

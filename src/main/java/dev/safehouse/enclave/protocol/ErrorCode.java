@@ -22,7 +22,12 @@ public enum ErrorCode {
   /** A well-formed message that is not allowed in this direction or at this point. */
   UNEXPECTED_MESSAGE(6),
   /** The enclave failed while handling a well-formed request. */
-  INTERNAL(7);
+  INTERNAL(7),
+  /**
+   * An audit log request the enclave refuses: a size that is not where its log stands, or a
+   * checkpoint it did not sign or whose subtrees do not match it.
+   */
+  AUDIT_REFUSED(8);
 
   private final int wireCode;
 

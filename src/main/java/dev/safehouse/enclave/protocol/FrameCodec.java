@@ -2,6 +2,8 @@ package dev.safehouse.enclave.protocol;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -206,6 +208,21 @@ public final class FrameCodec {
         AttestResponse a = (AttestResponse) message;
         out.str16(a.documentBase64()).str16(a.signatureBase64());
       }
+      case AUDIT_RESUME_REQUEST -> {
+        AuditResumeRequest a = (AuditResumeRequest) message;
+        out.str16(a.origin()).str16(a.checkpointNote()).u16(a.frontier().size());
+        a.frontier().forEach(out::bytes32);
+      }
+      case AUDIT_RESUME_RESPONSE -> out.i64(((AuditResumeResponse) message).treeSize());
+      case AUDIT_APPEND_REQUEST -> {
+        AuditAppendRequest a = (AuditAppendRequest) message;
+        out.i64(a.treeSize()).u16(a.entries().size());
+        a.entries().forEach(out::bytes32);
+      }
+      case AUDIT_APPEND_RESPONSE -> {
+        AuditAppendResponse a = (AuditAppendResponse) message;
+        out.i64(a.treeSize()).str16(a.checkpointNote());
+      }
       case LOAD_RESPONSE -> {
         LoadResponse l = (LoadResponse) message;
         out.u8(l.state().ordinal())
@@ -240,10 +257,23 @@ public final class FrameCodec {
                 in.bytes32(), in.bytes32(), in.bytes32(), in.str16(), readFlag(in), in.str16());
         case LOAD_RESPONSE ->
             new LoadResponse(readLoadState(in), in.i64(), in.i64(), in.str16(), in.str16());
+        case AUDIT_RESUME_REQUEST -> new AuditResumeRequest(in.str16(), in.str16(), blobs(in));
+        case AUDIT_RESUME_RESPONSE -> new AuditResumeResponse(in.i64());
+        case AUDIT_APPEND_REQUEST -> new AuditAppendRequest(in.i64(), blobs(in));
+        case AUDIT_APPEND_RESPONSE -> new AuditAppendResponse(in.i64(), in.str16());
       };
     } catch (IllegalArgumentException e) {
       throw in.malformed("invalid field value");
     }
+  }
+
+  private static List<byte[]> blobs(PayloadReader in) {
+    int n = in.u16();
+    List<byte[]> blobs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      blobs.add(in.bytes32());
+    }
+    return blobs;
   }
 
   private static TableCountsResponse readTableCounts(PayloadReader in) {

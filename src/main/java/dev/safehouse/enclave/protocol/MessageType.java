@@ -29,6 +29,14 @@ public enum MessageType {
   ATTEST_REQUEST(0x21),
   /** {@link AttestResponse}, enclave → host. */
   ATTEST_RESPONSE(0xA1),
+  /** {@link AuditResumeRequest}, host → enclave. */
+  AUDIT_RESUME_REQUEST(0x30),
+  /** {@link AuditResumeResponse}, enclave → host. */
+  AUDIT_RESUME_RESPONSE(0xB0),
+  /** {@link AuditAppendRequest}, host → enclave. */
+  AUDIT_APPEND_REQUEST(0x31),
+  /** {@link AuditAppendResponse}, enclave → host. */
+  AUDIT_APPEND_RESPONSE(0xB1),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

@@ -8,4 +8,10 @@ package dev.safehouse.enclave.protocol;
  * {@link FrameCodec} and a handler in the enclave.
  */
 public sealed interface Request extends Message
-    permits StatusRequest, TableCountsRequest, LoadRequest, InitRequest, AttestRequest {}
+    permits StatusRequest,
+        TableCountsRequest,
+        LoadRequest,
+        InitRequest,
+        AttestRequest,
+        AuditResumeRequest,
+        AuditAppendRequest {}

@@ -6,6 +6,8 @@ package dev.safehouse.enclave.protocol;
  */
 public sealed interface Response extends Message
     permits StatusResponse,
+        AuditResumeResponse,
+        AuditAppendResponse,
         TableCountsResponse,
         LoadResponse,
         InitResponse,

@@ -1,0 +1,31 @@
+package dev.safehouse.enclave.protocol;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tells the enclave where the audit log stands, so it can go on signing checkpoints for it: the
+ * latest checkpoint the enclave signed earlier (empty for a new log) and the roots of the perfect
+ * subtrees that make up that tree (largest first). The enclave accepts them only if the note
+ * carries its own signature and the subtrees fold to the note's root.
+ *
+ * <p>Payload: {@code str16 origin ‖ str16 checkpointNote ‖ u16 n ‖ n × bytes32 subtreeRoot}.
+ *
+ * @param origin the log's origin line, also the signature key name
+ * @param checkpointNote the latest signed checkpoint, or empty for an empty log
+ * @param frontier the 32-byte roots of the checkpoint tree's perfect subtrees, largest first
+ */
+public record AuditResumeRequest(String origin, String checkpointNote, List<byte[]> frontier)
+    implements Request {
+  /** Copies the frontier. */
+  public AuditResumeRequest {
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(checkpointNote, "checkpointNote");
+    frontier = List.copyOf(frontier);
+  }
+
+  @Override
+  public MessageType type() {
+    return MessageType.AUDIT_RESUME_REQUEST;
+  }
+}

@@ -1,0 +1,327 @@
+package dev.safehouse.service;
+
+import dev.safehouse.audit.AuditEntry;
+import dev.safehouse.audit.Checkpoint;
+import dev.safehouse.audit.InclusionProof;
+import dev.safehouse.audit.LeafHash;
+import dev.safehouse.audit.MerkleFrontier;
+import dev.safehouse.audit.MerkleHasher;
+import dev.safehouse.audit.MerkleNode;
+import dev.safehouse.audit.MerkleNodes;
+import dev.safehouse.audit.MerkleProofs;
+import dev.safehouse.audit.NodeId;
+import dev.safehouse.audit.Receipt;
+import dev.safehouse.audit.SignedCheckpoint;
+import dev.safehouse.common.ProblemType;
+import dev.safehouse.common.SafehouseException;
+import dev.safehouse.config.SafehouseConfig;
+import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.enclave.protocol.AuditAppendRequest;
+import dev.safehouse.enclave.protocol.AuditAppendResponse;
+import dev.safehouse.enclave.protocol.AuditResumeRequest;
+import dev.safehouse.enclave.protocol.AuditResumeResponse;
+import dev.safehouse.storage.AuditStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit log's single writer: appends entries in group commits and answers each with a {@link
+ * Receipt} once its batch is durable.
+ *
+ * <p>One thread takes whatever entries are waiting (up to {@code safehouse.audit.max-batch}), has
+ * the enclave append them to its frontier and sign the new checkpoint, checks that signature and
+ * root against its own computation, and stores leaves, nodes and checkpoint in one synchronous
+ * transaction. Requests that arrive while a batch is being written form the next batch, so one
+ * fsync serves many requests.
+ *
+ * <h2>Guarantees</h2>
+ *
+ * <ul>
+ *   <li>{@link #append} completes only after the entry is durable in PostgreSQL under a checkpoint
+ *       the enclave signed; otherwise it fails with {@link ProblemType#AUDIT_UNAVAILABLE}.
+ *   <li>The stored log never disagrees with the enclave's: a checkpoint is stored only if its
+ *       signature verifies under the enclave's attested key and its root equals the root computed
+ *       here from the same entries.
+ *   <li>A batch the enclave signed but the database did not commit is stored first, before anything
+ *       else, on the next attempt (its requesters were already refused); if the enclave restarted
+ *       meanwhile, it is dropped and the enclave resumes from what is stored.
+ * </ul>
+ */
+@ApplicationScoped
+public class AuditLog {
+  private static final Logger LOG = Logger.getLogger(AuditLog.class);
+  private static final Duration ENCLAVE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final AuditStore store;
+  private final EnclaveService enclave;
+  private final EnclaveInitializer initializer;
+  private final SafehouseConfig.Audit config;
+  private final MerkleHasher hasher = MerkleHasher.sha256();
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private Thread writer;
+  private volatile boolean stopping;
+
+  // Writer-thread state.
+  private MerkleFrontier frontier;
+  private long resumedGeneration;
+  private AuditStore.Batch unstored;
+
+  private record Pending(AuditEntry entry, CompletableFuture<Receipt> done) {}
+
+  AuditLog(
+      AuditStore store,
+      EnclaveService enclave,
+      EnclaveInitializer initializer,
+      SafehouseConfig config) {
+    this.store = store;
+    this.enclave = enclave;
+    this.initializer = initializer;
+    this.config = config.audit();
+  }
+
+  void start(@Observes StartupEvent event) {
+    writer = new Thread(this::run, "audit-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
+    if (writer != null) {
+      writer.interrupt();
+    }
+  }
+
+  /**
+   * Appends an entry and waits until it is durable.
+   *
+   * @return the entry's receipt
+   * @throws SafehouseException {@link ProblemType#AUDIT_UNAVAILABLE} if the entry could not be made
+   *     durable in time
+   */
+  public Receipt append(AuditEntry entry) {
+    CompletableFuture<Receipt> done = new CompletableFuture<>();
+    queue.add(new Pending(entry, done));
+    try {
+      return done.get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    }
+  }
+
+  /** Returns the enclave's log key, once the enclave is initialised. */
+  public Optional<VerificationKey> logKey() {
+    return initializer.publicKeys().map(keys -> keys.signingKey());
+  }
+
+  /** Returns the log's origin (the checkpoints' first line and key name). */
+  public String origin() {
+    return config.origin();
+  }
+
+  private static SafehouseException unavailable() {
+    return new SafehouseException(
+        ProblemType.AUDIT_UNAVAILABLE, "the audit log could not record the request; retry later");
+  }
+
+  private void run() {
+    while (!stopping) {
+      List<Pending> batch = new ArrayList<>();
+      try {
+        Pending first = queue.poll(1, TimeUnit.SECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, config.maxBatch() - 1);
+        }
+        ensureResumed();
+        if (!batch.isEmpty()) {
+          write(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        batch.forEach(p -> p.done().completeExceptionally(e));
+        return;
+      } catch (Exception e) {
+        if (!batch.isEmpty() || frontier != null) {
+          LOG.warnf("audit batch of %d not written: %s", batch.size(), safeMessage(e));
+        }
+        frontier = null; // re-read what is stored before the next batch
+        batch.forEach(p -> p.done().completeExceptionally(e));
+      }
+    }
+  }
+
+  private static String safeMessage(Exception e) {
+    return e instanceof SafehouseException || e instanceof SQLException
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
+  }
+
+  /** Brings this writer and the enclave in line with what is stored. */
+  private void ensureResumed() throws SQLException {
+    if (!initializer.initialised()) {
+      return;
+    }
+    long generation = enclave.generation();
+    if (frontier != null && resumedGeneration == generation) {
+      return;
+    }
+    if (resumedGeneration != generation) {
+      unstored = null; // a restarted enclave resumes from what is stored
+    }
+    Optional<AuditStore.Checkpoint> latest = store.latest();
+    long size = latest.map(AuditStore.Checkpoint::size).orElse(0L);
+    List<NodeId> subtreeIds = MerkleFrontier.subtreeIds(size);
+    frontier = MerkleFrontier.restore(hasher, size, store.nodes(subtreeIds));
+    if (resumedGeneration != generation) {
+      List<byte[]> roots = frontier.subtreeRoots().stream().map(LeafHash::bytes).toList();
+      AuditResumeResponse resumed =
+          enclave.call(
+              new AuditResumeRequest(
+                  config.origin(), latest.map(AuditStore.Checkpoint::note).orElse(""), roots),
+              AuditResumeResponse.class,
+              ENCLAVE_TIMEOUT);
+      if (resumed.treeSize() != size) {
+        throw new IllegalStateException("the enclave resumed at another size");
+      }
+      resumedGeneration = generation;
+      LOG.infof("audit log resumed at size %d with enclave#%d", size, generation);
+    }
+    if (latest.isEmpty()) {
+      storeSigned(List.of()); // the empty log's checkpoint, so there is always one to serve
+    }
+  }
+
+  private void write(List<Pending> batch) throws SQLException {
+    if (frontier == null) {
+      throw new SafehouseException(ProblemType.AUDIT_UNAVAILABLE, "the enclave is not ready");
+    }
+    if (unstored != null) {
+      store.append(unstored);
+      frontier = MerkleFrontier.restore(hasher, unstored.newSize(), subtreeRootsAfter(unstored));
+      unstored = null;
+    }
+    long start = frontier.size();
+    AuditStore.Batch stored = storeSigned(batch.stream().map(Pending::entry).toList());
+    receipts(batch, start, stored);
+  }
+
+  private List<LeafHash> subtreeRootsAfter(AuditStore.Batch batch) throws SQLException {
+    return store.nodes(MerkleFrontier.subtreeIds(batch.newSize()));
+  }
+
+  /** Has the enclave sign the entries appended to the current frontier, checks, stores. */
+  private AuditStore.Batch storeSigned(List<AuditEntry> entries) throws SQLException {
+    VerificationKey key =
+        logKey()
+            .orElseThrow(
+                () -> new SafehouseException(ProblemType.AUDIT_UNAVAILABLE, "no log key yet"));
+    long start = frontier.size();
+    List<byte[]> bytes = new ArrayList<>(entries.size());
+    List<String> usccs = new ArrayList<>(entries.size());
+    for (AuditEntry entry : entries) {
+      bytes.add(entry.canonicalBytes());
+      usccs.add(entry.target().uscc().orElse(null));
+    }
+    MerkleFrontier grown = MerkleFrontier.restore(hasher, start, frontier.subtreeRoots());
+    List<LeafHash> leaves = new ArrayList<>(bytes.size());
+    List<MerkleNode> nodes = new ArrayList<>();
+    for (byte[] entry : bytes) {
+      LeafHash leaf = hasher.leaf(entry);
+      leaves.add(leaf);
+      nodes.addAll(grown.append(leaf));
+    }
+    AuditAppendResponse signed =
+        enclave.call(
+            new AuditAppendRequest(start, bytes), AuditAppendResponse.class, ENCLAVE_TIMEOUT);
+    Checkpoint checkpoint = SignedCheckpoint.parse(signed.checkpointNote(), config.origin(), key);
+    if (checkpoint.size() != grown.size() || !checkpoint.root().equals(grown.root())) {
+      throw new IllegalStateException("the enclave signed another tree than the one computed here");
+    }
+    AuditStore.Batch batch =
+        new AuditStore.Batch(
+            start,
+            bytes,
+            leaves,
+            usccs,
+            nodes,
+            grown.size(),
+            grown.root(),
+            signed.checkpointNote());
+    try {
+      store.append(batch);
+    } catch (SQLException e) {
+      unstored = batch; // the enclave has moved on; this batch must be stored before any other
+      throw e;
+    }
+    frontier = grown;
+    return batch;
+  }
+
+  private void receipts(List<Pending> batch, long start, AuditStore.Batch stored)
+      throws SQLException {
+    long size = stored.newSize();
+    Set<NodeId> needed = new LinkedHashSet<>();
+    for (long i = start; i < size; i++) {
+      needed.addAll(MerkleProofs.inclusionNodes(i, size));
+    }
+    List<NodeId> ids = List.copyOf(needed);
+    Map<NodeId, LeafHash> hashes = new HashMap<>();
+    List<LeafHash> read = store.nodes(ids);
+    for (int i = 0; i < ids.size(); i++) {
+      hashes.put(ids.get(i), read.get(i));
+    }
+    MerkleProofs proofs = new MerkleProofs(prefetched(size, hashes), hasher);
+    Base64.Encoder b64 = Base64.getEncoder();
+    for (int i = 0; i < batch.size(); i++) {
+      long index = start + i;
+      InclusionProof proof = proofs.inclusion(index, size);
+      batch
+          .get(i)
+          .done()
+          .complete(
+              new Receipt(
+                  index,
+                  b64.encodeToString(stored.leafHashes().get(i).bytes()),
+                  size,
+                  stored.note(),
+                  proof.path().stream().map(h -> b64.encodeToString(h.bytes())).toList()));
+    }
+  }
+
+  private static MerkleNodes prefetched(long size, Map<NodeId, LeafHash> hashes) {
+    return new MerkleNodes() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public List<LeafHash> nodes(List<NodeId> ids) {
+        return ids.stream().map(hashes::get).collect(Collectors.toList());
+      }
+    };
+  }
+}
