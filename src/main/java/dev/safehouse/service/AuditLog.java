@@ -85,7 +85,11 @@ public class AuditLog {
   private long resumedGeneration;
   private AuditStore.Batch unstored;
 
-  private record Pending(AuditEntry entry, CompletableFuture<Receipt> done) {}
+  /**
+   * An entry waiting for its batch; encoded and hashed on the caller's thread, not the writer's.
+   */
+  private record Pending(
+      byte[] bytes, LeafHash leaf, String uscc, CompletableFuture<Receipt> done) {}
 
   AuditLog(
       AuditStore store,
@@ -120,7 +124,10 @@ public class AuditLog {
    */
   public Receipt append(AuditEntry entry) {
     CompletableFuture<Receipt> done = new CompletableFuture<>();
-    queue.add(new Pending(entry, done));
+    byte[] bytes = entry.canonicalBytes();
+    queue.add(
+        new Pending(
+            bytes, MerkleHasher.sha256().leaf(bytes), entry.target().uscc().orElse(null), done));
     try {
       return done.get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -224,8 +231,14 @@ public class AuditLog {
       unstored = null;
     }
     long start = frontier.size();
-    AuditStore.Batch stored = storeSigned(batch.stream().map(Pending::entry).toList());
-    receipts(batch, start, stored);
+    Map<NodeId, LeafHash> known = new HashMap<>();
+    List<NodeId> frontierIds = MerkleFrontier.subtreeIds(start);
+    for (int i = 0; i < frontierIds.size(); i++) {
+      known.put(frontierIds.get(i), frontier.subtreeRoots().get(i));
+    }
+    AuditStore.Batch stored = storeSigned(batch);
+    stored.nodes().forEach(node -> known.put(node.id(), node.hash()));
+    receipts(batch, start, stored, known);
   }
 
   private List<LeafHash> subtreeRootsAfter(AuditStore.Batch batch) throws SQLException {
@@ -233,7 +246,7 @@ public class AuditLog {
   }
 
   /** Has the enclave sign the entries appended to the current frontier, checks, stores. */
-  private AuditStore.Batch storeSigned(List<AuditEntry> entries) throws SQLException {
+  private AuditStore.Batch storeSigned(List<Pending> entries) throws SQLException {
     VerificationKey key =
         logKey()
             .orElseThrow(
@@ -241,17 +254,14 @@ public class AuditLog {
     long start = frontier.size();
     List<byte[]> bytes = new ArrayList<>(entries.size());
     List<String> usccs = new ArrayList<>(entries.size());
-    for (AuditEntry entry : entries) {
-      bytes.add(entry.canonicalBytes());
-      usccs.add(entry.target().uscc().orElse(null));
-    }
+    List<LeafHash> leaves = new ArrayList<>(entries.size());
     MerkleFrontier grown = MerkleFrontier.restore(hasher, start, frontier.subtreeRoots());
-    List<LeafHash> leaves = new ArrayList<>(bytes.size());
     List<MerkleNode> nodes = new ArrayList<>();
-    for (byte[] entry : bytes) {
-      LeafHash leaf = hasher.leaf(entry);
-      leaves.add(leaf);
-      nodes.addAll(grown.append(leaf));
+    for (Pending entry : entries) {
+      bytes.add(entry.bytes());
+      usccs.add(entry.uscc());
+      leaves.add(entry.leaf());
+      nodes.addAll(grown.append(entry.leaf()));
     }
     AuditAppendResponse signed =
         enclave.call(
@@ -280,20 +290,31 @@ public class AuditLog {
     return batch;
   }
 
-  private void receipts(List<Pending> batch, long start, AuditStore.Batch stored)
+  /**
+   * Completes each request with its receipt. The proofs of a batch's leaves need only the old
+   * frontier's subtrees and the nodes the batch completed, all in {@code known}; anything else is
+   * read from the database.
+   */
+  private void receipts(
+      List<Pending> batch, long start, AuditStore.Batch stored, Map<NodeId, LeafHash> known)
       throws SQLException {
     long size = stored.newSize();
-    Set<NodeId> needed = new LinkedHashSet<>();
+    Set<NodeId> missing = new LinkedHashSet<>();
     for (long i = start; i < size; i++) {
-      needed.addAll(MerkleProofs.inclusionNodes(i, size));
+      for (NodeId id : MerkleProofs.inclusionNodes(i, size)) {
+        if (!known.containsKey(id)) {
+          missing.add(id);
+        }
+      }
     }
-    List<NodeId> ids = List.copyOf(needed);
-    Map<NodeId, LeafHash> hashes = new HashMap<>();
-    List<LeafHash> read = store.nodes(ids);
-    for (int i = 0; i < ids.size(); i++) {
-      hashes.put(ids.get(i), read.get(i));
+    if (!missing.isEmpty()) {
+      List<NodeId> ids = List.copyOf(missing);
+      List<LeafHash> read = store.nodes(ids);
+      for (int i = 0; i < ids.size(); i++) {
+        known.put(ids.get(i), read.get(i));
+      }
     }
-    MerkleProofs proofs = new MerkleProofs(prefetched(size, hashes), hasher);
+    MerkleProofs proofs = new MerkleProofs(prefetched(size, known), hasher);
     Base64.Encoder b64 = Base64.getEncoder();
     for (int i = 0; i < batch.size(); i++) {
       long index = start + i;

@@ -1,0 +1,175 @@
+package dev.safehouse.service;
+
+import static io.restassured.RestAssured.given;
+
+import dev.safehouse.audit.AuditEntry;
+import dev.safehouse.common.Role;
+import dev.safehouse.storage.AuditStore;
+import dev.safehouse.testing.Poll;
+import dev.safehouse.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test (run by {@code bench/run-audit.sh}; its name keeps it out of {@code mvn
+ * verify}): durable audit appends per second through the real writer — enclave-signed checkpoints,
+ * group commit into PostgreSQL — beside a baseline measured in the same run: one synchronous INSERT
+ * and commit per entry on the same database. Then fills the log to {@code bench.leaves} leaves and
+ * measures inclusion-proof latency through the HTTP API.
+ */
+@QuarkusTest
+class AuditBench {
+  private static final int CLIENTS = 1000;
+
+  @Inject AuditLog log;
+  @Inject AuditStore store;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @Test
+  void run() throws Exception {
+    long measured = Long.getLong("bench.appends", 100_000);
+    long leaves = Long.getLong("bench.leaves", 1_000_000);
+    Poll.until(
+        Duration.ofSeconds(60),
+        "the audit log",
+        () ->
+            log.logKey().isPresent()
+                && given()
+                        .auth()
+                        .oauth2(TestTokens.valid(Role.AUDITOR, "a"))
+                        .get("/v1/audit/checkpoint")
+                        .statusCode()
+                    == 200);
+
+    double baseline = baselinePerSecond(2_000);
+    appendAll(Math.min(20_000, measured)); // warm-up
+    long start = System.nanoTime();
+    appendAll(measured);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = measured / seconds;
+    print("baseline: one INSERT + synchronous COMMIT per entry: %.0f entries/s", baseline);
+    print(
+        "group commit through the enclave: %d entries in %.2f s = %.0f durable entries/s"
+            + " (%.1fx the baseline; target >= 20000/s)",
+        measured, seconds, rate, rate / baseline);
+
+    long size = store.latest().orElseThrow().size();
+    if (size < leaves) {
+      long fillStart = System.nanoTime();
+      appendAll(leaves - size);
+      print("filled the log to %d leaves in %.1f s", leaves, (System.nanoTime() - fillStart) / 1e9);
+    }
+    proofLatency(store.latest().orElseThrow().size());
+  }
+
+  private void proofLatency(long size) {
+    SecureRandom random = new SecureRandom();
+    String token = TestTokens.valid(Role.AUDITOR, "a");
+    for (int i = 0; i < 200; i++) { // warm-up
+      fetchProof(token, random.nextLong(size), size);
+    }
+    double[] millis = new double[1000];
+    for (int i = 0; i < millis.length; i++) {
+      long t = System.nanoTime();
+      fetchProof(token, Math.floorMod(random.nextLong(), size), size);
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(millis);
+    print(
+        "inclusion proof over HTTP at %d leaves: median %.2f ms, p99 %.2f ms, max %.2f ms",
+        size, millis[500], millis[990], millis[999]);
+  }
+
+  private static void fetchProof(String token, long index, long size) {
+    given()
+        .auth()
+        .oauth2(token)
+        .queryParam("index", index)
+        .queryParam("treeSize", size)
+        .get("/v1/audit/proofs/inclusion")
+        .then()
+        .statusCode(200);
+  }
+
+  private void appendAll(long count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    AtomicLong left = new AtomicLong(count);
+    try {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        clients.add(
+            pool.submit(
+                () -> {
+                  while (left.getAndDecrement() > 0) {
+                    log.append(entry());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> client : clients) {
+        client.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static AuditEntry entry() {
+    return new AuditEntry(
+        Instant.now(),
+        new AuditEntry.Actor("loan-officer-42", "institution", Optional.of("bank-of-bench")),
+        "score.read",
+        Optional.of("pre-loan"),
+        new AuditEntry.Target(
+            Optional.empty(), Optional.of("91350100M000100Y43"), Optional.empty()),
+        AuditEntry.Decision.allow("consent", "quota"),
+        Optional.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private double baselinePerSecond(int count) throws Exception {
+    byte[] entry = entry().canonicalBytes();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE bench_baseline (id bigint PRIMARY KEY, entry bytea)");
+      s.execute("SET synchronous_commit = on");
+      c.setAutoCommit(false);
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO bench_baseline VALUES (?, ?)")) {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+          insert.setLong(1, i);
+          insert.setBytes(2, entry);
+          insert.executeUpdate();
+          c.commit();
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+
+  private static void print(String format, Object... args) {
+    System.out.println("[audit-bench] " + String.format(Locale.ROOT, format, args));
+  }
+}
