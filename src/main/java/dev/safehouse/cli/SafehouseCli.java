@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TokenCommand.class,
       ProviderCommand.class,
+      dev.safehouse.cli.audit.AuditCommand.class,
       DemoDataCommand.class,
       MeasureCommand.class,
       CommandLine.HelpCommand.class

@@ -50,7 +50,10 @@ public final class ApiClient {
     }
   }
 
-  /** Sends a request and returns the body of a 2xx answer. */
+  /**
+   * Sends a request and returns the body of a 2xx answer. {@code headers} are name, value pairs;
+   * each replaces a default header of the same name (e.g. {@code Accept}).
+   */
   public String send(
       String method,
       String path,
@@ -68,7 +71,7 @@ public final class ApiClient {
       request.header("Content-Type", contentType);
     }
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      request.setHeader(headers[i], headers[i + 1]);
     }
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the provider's bearer token: a file named on the command line, else {@code
- * $SAFEHOUSE_TOKEN}.
+ * Finds the caller's bearer token (a provider's, or an auditor's for {@code safehouse audit}): a
+ * file named on the command line, else {@code $SAFEHOUSE_TOKEN}.
  */
-final class ProviderToken {
+public final class ProviderToken {
   private ProviderToken() {}
 
   /**
@@ -18,7 +18,7 @@ final class ProviderToken {
    * @throws IllegalArgumentException if there is none or the file cannot be read; the message never
    *     contains the token
    */
-  static String read(Path tokenFile) {
+  public static String read(Path tokenFile) {
     if (tokenFile != null) {
       try {
         String token = Files.readString(tokenFile, StandardCharsets.US_ASCII).strip();

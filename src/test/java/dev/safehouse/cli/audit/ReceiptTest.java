@@ -1,0 +1,90 @@
+package dev.safehouse.cli.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safehouse.audit.MerkleHasher;
+import dev.safehouse.crypto.SigningKey;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ReceiptTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static Receipt receipt;
+
+  @BeforeAll
+  static void receipt() {
+    TestLog log = TestLog.of(SigningKey.generate(), 22, 9);
+    receipt =
+        new Receipt(
+            4,
+            MerkleHasher.sha256().leaf(log.entries.get(4)),
+            9,
+            log.note(9),
+            log.inclusion(4, 9).path());
+  }
+
+  /** The receipt as the server attaches it. */
+  static ObjectNode json(Receipt receipt) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("leafIndex", receipt.leafIndex());
+    json.put("leafHash", Base64.getEncoder().encodeToString(receipt.leafHash().bytes()));
+    json.put("treeSize", receipt.treeSize());
+    json.put("checkpoint", receipt.checkpoint());
+    receipt
+        .inclusionProof()
+        .forEach(
+            h ->
+                json.withArray("inclusionProof")
+                    .add(Base64.getEncoder().encodeToString(h.bytes())));
+    return json;
+  }
+
+  @Test
+  void parse_serverForm_roundTrips() {
+    assertThat(Receipt.parse(json(receipt).toString())).isEqualTo(receipt);
+  }
+
+  @Test
+  void parse_notJson_isMalformed() {
+    assertThatThrownBy(() -> Receipt.parse("leafIndex=4"))
+        .isInstanceOf(VerificationFailure.class)
+        .hasMessage("the receipt is malformed: it is not JSON");
+  }
+
+  @Test
+  void parse_shortProofHash_isMalformed() {
+    ObjectNode json = json(receipt);
+    json.withArray("inclusionProof").set(1, JSON.getNodeFactory().textNode("AAAA"));
+
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: inclusionProof[1] is not base64 of 32 bytes");
+  }
+
+  @Test
+  void parse_fractionalIndex_isMalformed() {
+    ObjectNode json = json(receipt);
+    json.put("leafIndex", 4.5);
+
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: leafIndex is not an integer");
+  }
+
+  @Test
+  void parse_missingCheckpoint_isMalformed() {
+    ObjectNode json = json(receipt);
+    json.remove("checkpoint");
+
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: checkpoint is not a string");
+  }
+
+  @Test
+  void parse_neverEchoesTheContent() {
+    String secretish = "{\"leafIndex\":\"tok_s3cr3t\"}";
+    assertThatThrownBy(() -> Receipt.parse(secretish)).message().doesNotContain("s3cr3t");
+  }
+}
