@@ -1,5 +1,6 @@
 package dev.safehouse.audit;
 
+import dev.safehouse.common.Uscc;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +78,7 @@ public record AuditEntry(
    * @param queryId a query or project id
    */
   public record Target(
-      Optional<String> datasetVersion, Optional<String> uscc, Optional<String> queryId) {
+      Optional<String> datasetVersion, Optional<Uscc> uscc, Optional<String> queryId) {
     /** Nothing in particular. */
     public static final Target NONE =
         new Target(Optional.empty(), Optional.empty(), Optional.empty());
@@ -147,7 +148,7 @@ public record AuditEntry(
     purpose.ifPresent(p -> json.put("purpose", p));
     Map<String, Object> what = new LinkedHashMap<>();
     target.datasetVersion().ifPresent(d -> what.put("datasetVersion", d));
-    target.uscc().ifPresent(u -> what.put("uscc", u));
+    target.uscc().ifPresent(u -> what.put("uscc", u.value()));
     target.queryId().ifPresent(q -> what.put("queryId", q));
     json.put("target", what);
     json.put("decision", Map.of("outcome", decision.outcome(), "rules", decision.rules()));

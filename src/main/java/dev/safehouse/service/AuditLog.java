@@ -14,6 +14,7 @@ import dev.safehouse.audit.Receipt;
 import dev.safehouse.audit.SignedCheckpoint;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
+import dev.safehouse.common.Uscc;
 import dev.safehouse.config.SafehouseConfig;
 import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.enclave.protocol.AuditAppendRequest;
@@ -35,11 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -47,11 +51,13 @@ import org.jboss.logging.Logger;
  * The audit log's single writer: appends entries in group commits and answers each with a {@link
  * Receipt} once its batch is durable.
  *
- * <p>One thread takes whatever entries are waiting (up to {@code safehouse.audit.max-batch}), has
- * the enclave append them to its frontier and sign the new checkpoint, checks that signature and
- * root against its own computation, and stores leaves, nodes and checkpoint in one synchronous
- * transaction. Requests that arrive while a batch is being written form the next batch, so one
- * fsync serves many requests.
+ * <p>Two threads form a pipeline. The signer takes whatever entries are waiting (up to {@code
+ * safehouse.audit.max-batch}), has the enclave append them to its frontier and sign the new
+ * checkpoint, and checks that signature and root against its own computation; the committer stores
+ * each signed batch — leaves, nodes and checkpoint — in one synchronous transaction, in order, and
+ * then answers the batch's requests with their receipts. While one batch is committed the next is
+ * signed, and requests that arrive meanwhile form the batch after, so one fsync serves many
+ * requests.
  *
  * <h2>Guarantees</h2>
  *
@@ -77,13 +83,20 @@ public class AuditLog {
   private final SafehouseConfig.Audit config;
   private final MerkleHasher hasher = MerkleHasher.sha256();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Signed> signed = new ArrayBlockingQueue<>(2);
+  private final AtomicInteger backlog = new AtomicInteger();
   private Thread writer;
+  private Thread committer;
   private volatile boolean stopping;
+  private volatile boolean stuck;
 
-  // Writer-thread state.
+  // Signer-thread state.
   private MerkleFrontier frontier;
   private long resumedGeneration;
-  private AuditStore.Batch unstored;
+
+  /** A batch the enclave signed, on its way to the database. */
+  private record Signed(
+      AuditStore.Batch batch, List<Pending> requests, Map<NodeId, LeafHash> known) {}
 
   /**
    * An entry waiting for its batch; encoded and hashed on the caller's thread, not the writer's.
@@ -103,15 +116,20 @@ public class AuditLog {
   }
 
   void start(@Observes StartupEvent event) {
-    writer = new Thread(this::run, "audit-writer");
+    writer = new Thread(this::run, "audit-signer");
     writer.setDaemon(true);
     writer.start();
+    committer = new Thread(this::commitLoop, "audit-committer");
+    committer.setDaemon(true);
+    committer.start();
   }
 
   void stop(@Observes ShutdownEvent event) {
     stopping = true;
-    if (writer != null) {
-      writer.interrupt();
+    for (Thread thread : new Thread[] {writer, committer}) {
+      if (thread != null) {
+        thread.interrupt();
+      }
     }
   }
 
@@ -123,19 +141,33 @@ public class AuditLog {
    *     durable in time
    */
   public Receipt append(AuditEntry entry) {
-    CompletableFuture<Receipt> done = new CompletableFuture<>();
-    byte[] bytes = entry.canonicalBytes();
-    queue.add(
-        new Pending(
-            bytes, MerkleHasher.sha256().leaf(bytes), entry.target().uscc().orElse(null), done));
     try {
-      return done.get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return appendAsync(entry).get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw unavailable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable();
     }
+  }
+
+  /**
+   * Queues an entry for the next group commit without waiting: for callers that keep many entries
+   * in flight (reactive paths, batch jobs).
+   *
+   * @return completes with the receipt once the entry is durable, or exceptionally if it could not
+   *     be written; release nothing before it completes normally
+   */
+  public CompletableFuture<Receipt> appendAsync(AuditEntry entry) {
+    CompletableFuture<Receipt> done = new CompletableFuture<>();
+    byte[] bytes = entry.canonicalBytes();
+    queue.add(
+        new Pending(
+            bytes,
+            MerkleHasher.sha256().leaf(bytes),
+            entry.target().uscc().map(Uscc::value).orElse(null),
+            done));
+    return done;
   }
 
   /** Returns the enclave's log key, once the enclave is initialised. */
@@ -195,9 +227,12 @@ public class AuditLog {
     if (frontier != null && resumedGeneration == generation) {
       return;
     }
-    if (resumedGeneration != generation) {
-      unstored = null; // a restarted enclave resumes from what is stored
+    if (stuck && resumedGeneration == generation) {
+      throw new SafehouseException(
+          ProblemType.AUDIT_UNAVAILABLE, "the audit log is stopped until the enclave restarts");
     }
+    awaitCommitted(); // what is stored must include every batch already signed
+    stuck = false;
     Optional<AuditStore.Checkpoint> latest = store.latest();
     long size = latest.map(AuditStore.Checkpoint::size).orElse(0L);
     List<NodeId> subtreeIds = MerkleFrontier.subtreeIds(size);
@@ -217,36 +252,102 @@ public class AuditLog {
       LOG.infof("audit log resumed at size %d with enclave#%d", size, generation);
     }
     if (latest.isEmpty()) {
-      storeSigned(List.of()); // the empty log's checkpoint, so there is always one to serve
+      store.append(sign(List.of())); // the empty log's checkpoint, so there is always one to serve
     }
   }
 
-  private void write(List<Pending> batch) throws SQLException {
+  private void write(List<Pending> batch) throws InterruptedException {
     if (frontier == null) {
       throw new SafehouseException(ProblemType.AUDIT_UNAVAILABLE, "the enclave is not ready");
     }
-    if (unstored != null) {
-      store.append(unstored);
-      frontier = MerkleFrontier.restore(hasher, unstored.newSize(), subtreeRootsAfter(unstored));
-      unstored = null;
-    }
-    long start = frontier.size();
     Map<NodeId, LeafHash> known = new HashMap<>();
-    List<NodeId> frontierIds = MerkleFrontier.subtreeIds(start);
+    List<NodeId> frontierIds = MerkleFrontier.subtreeIds(frontier.size());
     for (int i = 0; i < frontierIds.size(); i++) {
       known.put(frontierIds.get(i), frontier.subtreeRoots().get(i));
     }
-    AuditStore.Batch stored = storeSigned(batch);
-    stored.nodes().forEach(node -> known.put(node.id(), node.hash()));
-    receipts(batch, start, stored, known);
+    AuditStore.Batch batchToStore = sign(batch);
+    batchToStore.nodes().forEach(node -> known.put(node.id(), node.hash()));
+    backlog.incrementAndGet();
+    signed.put(new Signed(batchToStore, batch, known));
   }
 
-  private List<LeafHash> subtreeRootsAfter(AuditStore.Batch batch) throws SQLException {
-    return store.nodes(MerkleFrontier.subtreeIds(batch.newSize()));
+  /** Waits until the committer has stored every signed batch. */
+  private void awaitCommitted() {
+    while (backlog.get() > 0 && !stopping) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
-  /** Has the enclave sign the entries appended to the current frontier, checks, stores. */
-  private AuditStore.Batch storeSigned(List<Pending> entries) throws SQLException {
+  private void commitLoop() {
+    while (!stopping) {
+      Signed next;
+      try {
+        next = signed.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      boolean refused = false;
+      long backoff = 50;
+      while (!stopping) {
+        try {
+          store.append(next.batch());
+          break;
+        } catch (SQLException e) {
+          if (!refused) {
+            LOG.warnf("audit batch of %d not stored: %s", next.requests().size(), e.getMessage());
+            next.requests().forEach(p -> p.done().completeExceptionally(e));
+            refused = true;
+          }
+          if (e.getMessage() != null && e.getMessage().startsWith("the stored log ends at")) {
+            LOG.errorf(
+                "a signed audit batch can never be stored; the log stops until the enclave"
+                    + " restarts");
+            stuck = true;
+            dropSigned();
+            break;
+          }
+          sleepQuietly(backoff);
+          backoff = Math.min(backoff * 2, 1000);
+        }
+      }
+      backlog.decrementAndGet();
+      if (!refused) {
+        try {
+          receipts(next.requests(), next.batch().start(), next.batch(), next.known());
+        } catch (SQLException | RuntimeException e) {
+          next.requests().forEach(p -> p.done().completeExceptionally(e));
+        }
+      }
+    }
+  }
+
+  private void dropSigned() {
+    List<Signed> dropped = new ArrayList<>();
+    signed.drainTo(dropped);
+    for (Signed batch : dropped) {
+      batch.requests().forEach(p -> p.done().completeExceptionally(unavailable()));
+      backlog.decrementAndGet();
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Has the enclave sign the entries appended to the current frontier and checks its checkpoint;
+   * advances the frontier.
+   */
+  private AuditStore.Batch sign(List<Pending> entries) {
     VerificationKey key =
         logKey()
             .orElseThrow(
@@ -263,31 +364,16 @@ public class AuditLog {
       leaves.add(entry.leaf());
       nodes.addAll(grown.append(entry.leaf()));
     }
-    AuditAppendResponse signed =
+    AuditAppendResponse answer =
         enclave.call(
             new AuditAppendRequest(start, bytes), AuditAppendResponse.class, ENCLAVE_TIMEOUT);
-    Checkpoint checkpoint = SignedCheckpoint.parse(signed.checkpointNote(), config.origin(), key);
+    Checkpoint checkpoint = SignedCheckpoint.parse(answer.checkpointNote(), config.origin(), key);
     if (checkpoint.size() != grown.size() || !checkpoint.root().equals(grown.root())) {
       throw new IllegalStateException("the enclave signed another tree than the one computed here");
     }
-    AuditStore.Batch batch =
-        new AuditStore.Batch(
-            start,
-            bytes,
-            leaves,
-            usccs,
-            nodes,
-            grown.size(),
-            grown.root(),
-            signed.checkpointNote());
-    try {
-      store.append(batch);
-    } catch (SQLException e) {
-      unstored = batch; // the enclave has moved on; this batch must be stored before any other
-      throw e;
-    }
     frontier = grown;
-    return batch;
+    return new AuditStore.Batch(
+        start, bytes, leaves, usccs, nodes, grown.size(), grown.root(), answer.checkpointNote());
   }
 
   /**
@@ -314,7 +400,8 @@ public class AuditLog {
         known.put(ids.get(i), read.get(i));
       }
     }
-    MerkleProofs proofs = new MerkleProofs(prefetched(size, known), hasher);
+    // A hasher of its own: hashers are not thread-safe and the writer uses the shared one.
+    MerkleProofs proofs = new MerkleProofs(prefetched(size, known), MerkleHasher.sha256());
     Base64.Encoder b64 = Base64.getEncoder();
     for (int i = 0; i < batch.size(); i++) {
       long index = start + i;

@@ -4,6 +4,8 @@ import dev.safehouse.audit.LeafHash;
 import dev.safehouse.audit.MerkleNode;
 import dev.safehouse.audit.NodeId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The audit log's tables (leaves, perfect-subtree nodes, signed checkpoints) over JDBC.
@@ -34,6 +37,8 @@ import javax.sql.DataSource;
 public class AuditStore {
   /** Key of the advisory lock that serialises appends across processes. */
   private static final long APPEND_LOCK = 0x5341_4645_4155_4449L;
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final DataSource dataSource;
 
@@ -184,49 +189,46 @@ public class AuditStore {
     }
   }
 
+  // Rows go in through COPY (text format): several times faster than INSERT for a batch.
+
   private static void insertLeaves(Connection c, Batch batch) throws SQLException {
-    int n = batch.entries().size();
-    if (n == 0) {
-      return;
+    StringBuilder rows = new StringBuilder(batch.entries().size() * 800);
+    for (int i = 0; i < batch.entries().size(); i++) {
+      String uscc = batch.subjectUsccs().get(i);
+      rows.append(batch.start() + i).append('\t');
+      hex(rows, batch.entries().get(i)).append('\t');
+      hex(rows, batch.leafHashes().get(i).bytes()).append('\t');
+      rows.append(uscc == null ? "\\N" : uscc).append('\n');
     }
-    Long[] indices = new Long[n];
-    byte[][] hashes = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      indices[i] = batch.start() + i;
-      hashes[i] = batch.leafHashes().get(i).bytes();
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO audit_leaf (leaf_index, entry, leaf_hash, subject_uscc)"
-                + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::varchar[])")) {
-      s.setArray(1, c.createArrayOf("bigint", indices));
-      s.setArray(2, c.createArrayOf("bytea", batch.entries().toArray(byte[][]::new)));
-      s.setArray(3, c.createArrayOf("bytea", hashes));
-      s.setArray(4, c.createArrayOf("varchar", batch.subjectUsccs().toArray(String[]::new)));
-      s.executeUpdate();
-    }
+    copy(c, "COPY audit_leaf (leaf_index, entry, leaf_hash, subject_uscc) FROM STDIN", rows);
   }
 
   private static void insertNodes(Connection c, List<MerkleNode> nodes) throws SQLException {
-    if (nodes.isEmpty()) {
+    StringBuilder rows = new StringBuilder(nodes.size() * 90);
+    for (MerkleNode node : nodes) {
+      rows.append(node.id().level()).append('\t').append(node.id().index()).append('\t');
+      hex(rows, node.hash().bytes()).append('\n');
+    }
+    copy(c, "COPY audit_node (level, node_index, hash) FROM STDIN", rows);
+  }
+
+  /** Appends a bytea in COPY text form: {@code \\x} and hex digits. */
+  private static StringBuilder hex(StringBuilder out, byte[] bytes) {
+    out.append("\\\\x");
+    for (byte b : bytes) {
+      out.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+    }
+    return out;
+  }
+
+  private static void copy(Connection c, String sql, StringBuilder rows) throws SQLException {
+    if (rows.length() == 0) {
       return;
     }
-    Short[] levels = new Short[nodes.size()];
-    Long[] indices = new Long[nodes.size()];
-    byte[][] hashes = new byte[nodes.size()][];
-    for (int i = 0; i < nodes.size(); i++) {
-      levels[i] = (short) nodes.get(i).id().level();
-      indices[i] = nodes.get(i).id().index();
-      hashes[i] = nodes.get(i).hash().bytes();
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO audit_node (level, node_index, hash)"
-                + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])")) {
-      s.setArray(1, c.createArrayOf("smallint", levels));
-      s.setArray(2, c.createArrayOf("bigint", indices));
-      s.setArray(3, c.createArrayOf("bytea", hashes));
-      s.executeUpdate();
+    try {
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+    } catch (IOException e) {
+      throw new SQLException("copying audit rows failed", e);
     }
   }
 

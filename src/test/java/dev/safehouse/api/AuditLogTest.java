@@ -393,8 +393,7 @@ class AuditLogTest {
             Role.INSTITUTION,
             "score.read",
             Optional.of("pre-loan"),
-            new AuditEntry.Target(
-                Optional.empty(), Optional.of(ENTERPRISE.value()), Optional.empty()),
+            new AuditEntry.Target(Optional.empty(), Optional.of(ENTERPRISE), Optional.empty()),
             AuditEntry.Decision.allow("consent")));
 
     JsonPath mine =

@@ -32,14 +32,17 @@ public record EnclaveCommand(List<String> argv, boolean coreDumpsDisabled) {
   public static final String MAIN_CLASS = "dev.safehouse.enclave.EnclaveMain";
 
   /**
-   * JVM options always given to the enclave: small heap and fast start; no attach, no perf-data
-   * file, no core dump or error file (they would hold plaintext); exit on out-of-memory.
+   * JVM options always given to the enclave: a heap for ingest batches and envelopes as they arrive
+   * (tables live in DuckDB's native memory; raise it with {@code
+   * safehouse.enclave.jvm-options=-Xmx…} for datasets of several GiB); the full JIT, because the
+   * AES-GCM, GHASH and SHA-256 intrinsics that ingest and audit signing rely on need C2; no attach,
+   * no perf-data file, no core dump or error file (they would hold plaintext); exit on
+   * out-of-memory.
    */
   public static final List<String> HARDENING_OPTIONS =
       List.of(
-          "-Xmx256m",
+          "-Xmx2g",
           "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1",
           "-XX:+DisableAttachMechanism",
           "-XX:-CreateCoredumpOnCrash",
           "-XX:+ExitOnOutOfMemoryError",

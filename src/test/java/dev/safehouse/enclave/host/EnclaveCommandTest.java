@@ -81,7 +81,7 @@ class EnclaveCommandTest {
     assertThat(command.coreDumpsDisabled()).isFalse();
     assertThat(command.argv().get(0)).endsWith("java");
     // Extra options follow the defaults, so the later -Xmx wins.
-    assertThat(command.argv()).containsSubsequence("-Xmx256m", "-Xmx1g", "-cp");
+    assertThat(command.argv()).containsSubsequence("-Xmx2g", "-Xmx1g", "-cp");
   }
 
   @Test
