@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.protocol;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,5 +23,36 @@ public record AuditAppendRequest(long treeSize, List<byte[]> entries) implements
   @Override
   public MessageType type() {
     return MessageType.AUDIT_APPEND_REQUEST;
+  }
+
+  /** Compares the byte arrays by content. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof AuditAppendRequest that) || !(treeSize == that.treeSize)) {
+      return false;
+    }
+    if (entries.size() != that.entries.size()) {
+      return false;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (!Arrays.equals(entries.get(i), that.entries.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Long.hashCode(treeSize);
+    for (byte[] item : entries) {
+      hash = 31 * hash + Arrays.hashCode(item);
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "AuditAppendRequest[" + entries.size() + " entries]";
   }
 }

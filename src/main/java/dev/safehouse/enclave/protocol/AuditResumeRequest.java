@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.protocol;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,5 +28,37 @@ public record AuditResumeRequest(String origin, String checkpointNote, List<byte
   @Override
   public MessageType type() {
     return MessageType.AUDIT_RESUME_REQUEST;
+  }
+
+  /** Compares the byte arrays by content. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof AuditResumeRequest that)
+        || !(origin.equals(that.origin) && checkpointNote.equals(that.checkpointNote))) {
+      return false;
+    }
+    if (frontier.size() != that.frontier.size()) {
+      return false;
+    }
+    for (int i = 0; i < frontier.size(); i++) {
+      if (!Arrays.equals(frontier.get(i), that.frontier.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = Objects.hash(origin, checkpointNote);
+    for (byte[] item : frontier) {
+      hash = 31 * hash + Arrays.hashCode(item);
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "AuditResumeRequest[" + frontier.size() + " frontier]";
   }
 }

@@ -55,6 +55,15 @@ class FrameCodecTest {
                   "policies",
                   "platform.json")),
           Map.entry(MessageType.ATTEST_REQUEST, new AttestRequest("00ff")),
+          Map.entry(
+              MessageType.AUDIT_RESUME_REQUEST,
+              new AuditResumeRequest(
+                  "safehouse.local/audit", "note\n", List.of(new byte[32], new byte[] {5}))),
+          Map.entry(MessageType.AUDIT_RESUME_RESPONSE, new AuditResumeResponse(42)),
+          Map.entry(
+              MessageType.AUDIT_APPEND_REQUEST,
+              new AuditAppendRequest(42, List.of("{}".getBytes(), new byte[0]))),
+          Map.entry(MessageType.AUDIT_APPEND_RESPONSE, new AuditAppendResponse(44, "note\n")),
           Map.entry(MessageType.ATTEST_RESPONSE, new AttestResponse("ZG9j", "c2ln")),
           Map.entry(
               MessageType.INIT_RESPONSE,
