@@ -1,5 +1,6 @@
 package dev.safehouse.api;
 
+import dev.safehouse.audit.AuditEntry;
 import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.ProviderId;
@@ -8,9 +9,12 @@ import dev.safehouse.common.SafehouseException;
 import dev.safehouse.service.Caller;
 import dev.safehouse.service.DatasetLoads;
 import dev.safehouse.service.DatasetUploads;
+import dev.safehouse.service.ReleaseGate;
 import dev.safehouse.storage.DatasetChunkRepository.ChunkSummary;
 import dev.safehouse.storage.DatasetVersionEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -45,12 +50,15 @@ public class DatasetResource {
 
   private final DatasetUploads uploads;
   private final DatasetLoads loads;
+  private final ReleaseGate gate;
   private final JsonWebToken token;
 
-  DatasetResource(DatasetUploads uploads, DatasetLoads loads, JsonWebToken token) {
+  DatasetResource(
+      DatasetUploads uploads, DatasetLoads loads, ReleaseGate gate, JsonWebToken token) {
     this.uploads = uploads;
     this.loads = loads;
     this.token = token;
+    this.gate = gate;
   }
 
   /**
@@ -139,13 +147,33 @@ public class DatasetResource {
       @PathParam("datasetId") String datasetId,
       @PathParam("version") @Min(1) int version,
       @Valid @NotNull CommitRequest request) {
-    return uploads
-        .commit(
-            DatasetId.parse(datasetId),
-            version,
-            provider(),
-            request.chunkCount(),
-            request.envelopeSha256())
+    DatasetId dataset = DatasetId.parse(datasetId);
+    ProviderId provider = provider();
+    ReleaseGate.Request audit =
+        new ReleaseGate.Request(
+            Caller.from(token),
+            Role.PROVIDER,
+            "dataset.commit",
+            Optional.empty(),
+            new AuditEntry.Target(
+                Optional.of(dataset.value() + "#" + version), Optional.empty(), Optional.empty()),
+            AuditEntry.Decision.allow("provider-owns-dataset"));
+    // No audit, no action: the commit happens only once its entry is durable. The audit log
+    // completes on its own thread; the database work must resume on this request's Vert.x context.
+    Context context = Vertx.currentContext();
+    return Uni.createFrom()
+        .completionStage(() -> gate.recordAsync(audit))
+        .emitOn(task -> context.runOnContext(ignored -> task.run()))
+        .onFailure()
+        .transform(
+            e ->
+                new SafehouseException(
+                    ProblemType.AUDIT_UNAVAILABLE,
+                    "the audit log could not record the request; retry later"))
+        .chain(
+            receipt ->
+                uploads.commit(
+                    dataset, version, provider, request.chunkCount(), request.envelopeSha256()))
         .invoke(row -> loads.submit(row.id))
         .map(row -> Response.accepted(toResponse(row, List.of())).build());
   }

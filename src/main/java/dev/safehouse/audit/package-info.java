@@ -7,8 +7,10 @@
  * verification ({@link dev.safehouse.audit.InclusionProof}, {@link
  * dev.safehouse.audit.ConsistencyProof}), C2SP signed-note checkpoints ({@link
  * dev.safehouse.audit.Checkpoint}, {@link dev.safehouse.audit.SignedCheckpoint}) and RFC 8785
- * canonical JSON for entries ({@link dev.safehouse.audit.CanonicalJson}). Also the streaming root
- * of every loaded dataset version ({@link dev.safehouse.audit.MerkleRootBuilder}).
+ * canonical JSON for entries ({@link dev.safehouse.audit.CanonicalJson}), the entries themselves
+ * ({@link dev.safehouse.audit.AuditEntry}) and their receipts ({@link
+ * dev.safehouse.audit.Receipt}). Also the streaming root of every loaded dataset version ({@link
+ * dev.safehouse.audit.MerkleRootBuilder}).
  *
  * <p>Plain Java, used inside the enclave, by the host's log storage and by the auditor's offline
  * verifier. Depends on the JDK, {@code common} and {@code crypto} (for Ed25519 keys) only.

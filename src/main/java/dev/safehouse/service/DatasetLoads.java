@@ -1,5 +1,6 @@
 package dev.safehouse.service;
 
+import dev.safehouse.audit.AuditEntry;
 import dev.safehouse.config.SafehouseConfig;
 import dev.safehouse.enclave.protocol.LoadRequest;
 import dev.safehouse.enclave.protocol.LoadResponse;
@@ -17,9 +18,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -40,6 +43,7 @@ public class DatasetLoads {
   private static final Logger LOG = Logger.getLogger(DatasetLoads.class);
 
   private final EnclaveService enclave;
+  private final AuditLog auditLog;
   private final DatasetVersionRepository versions;
   private final DatasetChunkRepository chunks;
   private final ProviderKeyRepository providerKeys;
@@ -50,11 +54,13 @@ public class DatasetLoads {
 
   DatasetLoads(
       EnclaveService enclave,
+      AuditLog auditLog,
       DatasetVersionRepository versions,
       DatasetChunkRepository chunks,
       ProviderKeyRepository providerKeys,
       SafehouseConfig config) {
     this.enclave = enclave;
+    this.auditLog = auditLog;
     this.versions = versions;
     this.chunks = chunks;
     this.providerKeys = providerKeys;
@@ -100,7 +106,9 @@ public class DatasetLoads {
             null);
         return;
       }
-      record(versionId, null, null, feed(version, key.publicKey));
+      LoadResponse response = feed(version, key.publicKey);
+      record(versionId, null, null, response);
+      audit(version, response);
     } catch (Throwable e) {
       LOG.errorf("loading dataset version %d failed: %s", versionId, e.toString());
       try {
@@ -113,6 +121,37 @@ public class DatasetLoads {
         LOG.errorf("could not record the failure of version %d", versionId);
       }
     }
+  }
+
+  /**
+   * Logs the enclave's decision on a version: loaded (with its input root as the result hash) or
+   * rejected. Nothing is released, so a failing audit log only leaves a warning here.
+   */
+  private void audit(DatasetVersionEntity version, LoadResponse response) {
+    boolean loaded = response != null && response.state() == LoadResponse.State.LOADED;
+    AuditEntry entry =
+        new AuditEntry(
+            Instant.now(),
+            new AuditEntry.Actor("enclave", "system", Optional.of(version.providerId)),
+            "dataset.load",
+            Optional.empty(),
+            new AuditEntry.Target(
+                Optional.of(version.datasetId + "#" + version.version),
+                Optional.empty(),
+                Optional.empty()),
+            loaded
+                ? AuditEntry.Decision.allow("envelope-verified", "rows-valid")
+                : AuditEntry.Decision.deny("enclave-rejected"),
+            loaded ? Optional.of(response.inputRoot()) : Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    auditLog
+        .appendAsync(entry)
+        .exceptionally(
+            e -> {
+              LOG.warnf("the load of %s#%d was not audited", version.datasetId, version.version);
+              return null;
+            });
   }
 
   private LoadResponse feed(DatasetVersionEntity version, String providerKey) throws Throwable {

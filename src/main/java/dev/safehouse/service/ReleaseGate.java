@@ -9,6 +9,7 @@ import dev.safehouse.common.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one gate every path that returns data goes through: no audit, no release.
@@ -60,9 +61,17 @@ public class ReleaseGate {
     return new Released<>(result, log.append(entry));
   }
 
-  /** Logs a request that releases nothing (a decision, an upload, a denial). */
+  /** Logs a request that releases nothing (a decision, an upload, a denial) and waits. */
   public Receipt record(Request request) {
     return log.append(entry(request));
+  }
+
+  /**
+   * Logs a request that releases nothing, without blocking: for reactive paths, which proceed only
+   * once the stage completes (it fails if the entry could not be written).
+   */
+  public CompletionStage<Receipt> recordAsync(Request request) {
+    return log.appendAsync(entry(request));
   }
 
   private AuditEntry entry(Request request) {

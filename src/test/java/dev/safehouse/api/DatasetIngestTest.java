@@ -35,6 +35,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,6 +174,9 @@ class DatasetIngestTest {
       JsonPath done = awaitFinal(PROVIDER, dataset, version);
       assertThat(done.getString("status")).as(done.getString("rejectReason")).isEqualTo("LOADED");
       assertThat(done.getString("inputRoot")).hasSize(64);
+      assertThat(auditedActions(dataset + "#" + version))
+          .as("the commit and the enclave's decision are in the audit log")
+          .contains("dataset.commit", "dataset.load");
     }
     Map<String, Integer> before = tables();
     assertThat(before).containsEntry("public_credit", ENTITIES);
@@ -259,6 +265,49 @@ class DatasetIngestTest {
   }
 
   /** Scans every table the host wrote, and its log, for the planted value. */
+  /** The actions logged for a dataset version, read back through the auditor's API. */
+  private static List<String> auditedActions(String datasetVersion) {
+    String auditor = TestTokens.valid(Role.AUDITOR, "auditor-1");
+    List<String> actions = new ArrayList<>();
+    Poll.until(
+        Duration.ofSeconds(10),
+        "the load's audit entry",
+        () -> {
+          actions.clear();
+          long size =
+              given()
+                  .auth()
+                  .oauth2(auditor)
+                  .get("/v1/audit/checkpoint")
+                  .asString()
+                  .lines()
+                  .skip(1)
+                  .mapToLong(Long::parseLong)
+                  .findFirst()
+                  .orElse(0);
+          for (long start = 0; start < size; start += 1000) {
+            for (String entry :
+                given()
+                    .auth()
+                    .oauth2(auditor)
+                    .queryParam("start", start)
+                    .queryParam("end", start + 1000)
+                    .get("/v1/audit/entries")
+                    .jsonPath()
+                    .getList("entries.entry", String.class)) {
+              JsonPath json =
+                  new JsonPath(
+                      new String(Base64.getDecoder().decode(entry), StandardCharsets.UTF_8));
+              if (datasetVersion.equals(json.getString("target.datasetVersion"))) {
+                actions.add(json.getString("action"));
+              }
+            }
+          }
+          return actions.contains("dataset.load");
+        });
+    return actions;
+  }
+
   private void assertNoPlaintextOnTheHost() throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
         Statement s = c.createStatement()) {

@@ -32,7 +32,7 @@ class EnclaveProcessTest {
       assertThat(status.protocolVersion()).isEqualTo(1);
       assertThat(status.requestsServed()).isEqualTo(1);
       assertThat(status.jvmVersion()).isEqualTo(Runtime.version().toString());
-      assertThat(status.availableHeapBytes()).isPositive().isLessThanOrEqualTo(256L << 20);
+      assertThat(status.availableHeapBytes()).isPositive().isLessThanOrEqualTo(2048L << 20);
 
       host.frames.close();
 
