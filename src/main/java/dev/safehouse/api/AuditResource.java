@@ -135,17 +135,7 @@ public class AuditResource {
   }
 
   private MerkleNodes nodes(long size) {
-    return new MerkleNodes() {
-      @Override
-      public long size() {
-        return size;
-      }
-
-      @Override
-      public List<LeafHash> nodes(List<NodeId> ids) {
-        return query(() -> store.nodes(ids));
-      }
-    };
+    return MerkleNodes.of(size, ids -> query(() -> store.nodes(ids)));
   }
 
   private static String base64(LeafHash hash) {

@@ -1,6 +1,7 @@
 package dev.safehouse.audit;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Read access to the stored hashes of a log's perfect subtrees (see {@link NodeId}), the only nodes
@@ -39,5 +40,23 @@ public interface MerkleNodes {
    */
   default LeafHash node(NodeId id) {
     return nodes(List.of(id)).get(0);
+  }
+
+  /**
+   * Returns the nodes of a tree of {@code size} leaves read through {@code reader}, which must
+   * honour {@link #nodes(List)}'s contract.
+   */
+  static MerkleNodes of(long size, Function<List<NodeId>, List<LeafHash>> reader) {
+    return new MerkleNodes() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public List<LeafHash> nodes(List<NodeId> ids) {
+        return reader.apply(ids);
+      }
+    };
   }
 }

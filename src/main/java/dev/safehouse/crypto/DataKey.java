@@ -29,8 +29,8 @@ import java.security.GeneralSecurityException;
 public final class DataKey {
   private final KeysetHandle keyset;
 
-  private static final int WARM_UP_BYTES = 4 << 20;
-  private static final int WARM_UP_ROUNDS = 8;
+  private static final int WARM_UP_BYTES = 2 << 20;
+  private static final int WARM_UP_ROUNDS = 6;
 
   private DataKey(KeysetHandle keyset) {
     this.keyset = keyset;

@@ -1,6 +1,5 @@
 package dev.safehouse.enclave;
 
-import dev.safehouse.crypto.DataKey;
 import dev.safehouse.enclave.audit.AuditAppendHandler;
 import dev.safehouse.enclave.audit.AuditResumeHandler;
 import dev.safehouse.enclave.audit.EnclaveAuditLog;
@@ -109,9 +108,6 @@ public final class EnclaveMain {
       OperationalLog.warn("cannot connect to the host socket: " + e.getClass().getSimpleName());
       return EXIT_CONNECT;
     }
-    Thread warmUp = new Thread(DataKey::warmUp, "enclave-crypto-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     AtomicLong served = new AtomicLong();
     EnclaveContext context = new EnclaveContext(EnclaveTables.open());
     EnclaveAuditLog auditLog = new EnclaveAuditLog();

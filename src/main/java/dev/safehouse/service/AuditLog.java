@@ -44,7 +44,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -401,7 +400,10 @@ public class AuditLog {
       }
     }
     // A hasher of its own: hashers are not thread-safe and the writer uses the shared one.
-    MerkleProofs proofs = new MerkleProofs(prefetched(size, known), MerkleHasher.sha256());
+    MerkleProofs proofs =
+        new MerkleProofs(
+            MerkleNodes.of(size, ids -> ids.stream().map(known::get).toList()),
+            MerkleHasher.sha256());
     Base64.Encoder b64 = Base64.getEncoder();
     for (int i = 0; i < batch.size(); i++) {
       long index = start + i;
@@ -417,19 +419,5 @@ public class AuditLog {
                   stored.note(),
                   proof.path().stream().map(h -> b64.encodeToString(h.bytes())).toList()));
     }
-  }
-
-  private static MerkleNodes prefetched(long size, Map<NodeId, LeafHash> hashes) {
-    return new MerkleNodes() {
-      @Override
-      public long size() {
-        return size;
-      }
-
-      @Override
-      public List<LeafHash> nodes(List<NodeId> ids) {
-        return ids.stream().map(hashes::get).collect(Collectors.toList());
-      }
-    };
   }
 }

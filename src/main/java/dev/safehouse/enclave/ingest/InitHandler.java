@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.ingest;
 
+import dev.safehouse.crypto.DataKey;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.MasterKey;
 import dev.safehouse.crypto.Measurement;
@@ -16,6 +17,7 @@ import dev.safehouse.policy.PolicyBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Unseals the enclave's keys with the master key (or generates and seals new ones on the very first
@@ -23,6 +25,7 @@ import java.nio.file.Path;
  */
 public final class InitHandler implements RequestHandler<InitRequest> {
   private final EnclaveContext context;
+  private final AtomicBoolean warmedUp = new AtomicBoolean();
 
   /** Creates the handler. */
   public InitHandler(EnclaveContext context) {
@@ -71,6 +74,7 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     }
     Measurement measurement = Measurement.of(System.getProperty("java.class.path", ""), policyHash);
     context.initialise(keys, schemas, policyHash, measurement, platform);
+    warmUpDecryption();
     return new InitResponse(
         sealed.hpke(),
         sealed.signing(),
@@ -78,5 +82,19 @@ public final class InitHandler implements RequestHandler<InitRequest> {
         keys.publicKeys().signingKey().toText(),
         generate,
         policyHash);
+  }
+
+  /**
+   * Once per process, after the first initialisation (so it never delays the handshake or the
+   * host's readiness): compiles the decryption path ahead of the first load, on a low-priority
+   * thread.
+   */
+  private void warmUpDecryption() {
+    if (warmedUp.compareAndSet(false, true)) {
+      Thread thread = new Thread(DataKey::warmUp, "enclave-crypto-warm-up");
+      thread.setDaemon(true);
+      thread.setPriority(Thread.MIN_PRIORITY);
+      thread.start();
+    }
   }
 }
