@@ -37,4 +37,20 @@ public record NodeId(int level, long index) {
   public long endLeaf() {
     return (index + 1) << level;
   }
+
+  /** Compares level and index (written out: proof assembly looks nodes up millions of times). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NodeId that && level == that.level && index == that.index;
+  }
+
+  /**
+   * Spreads (level, index) over all 32 bits: the default record hash collides for neighbouring
+   * nodes on adjacent levels, which are exactly what proofs and batches put in one map.
+   */
+  @Override
+  public int hashCode() {
+    long mixed = (index + 1) * 0x9E3779B97F4A7C15L ^ (long) level * 0xC2B2AE3D27D4EB4FL;
+    return (int) (mixed ^ (mixed >>> 32));
+  }
 }

@@ -30,16 +30,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,6 +75,7 @@ import org.jboss.logging.Logger;
 public class AuditLog {
   private static final Logger LOG = Logger.getLogger(AuditLog.class);
   private static final Duration ENCLAVE_TIMEOUT = Duration.ofSeconds(10);
+  private static final int RECEIPT_SLICE = 256;
 
   private final AuditStore store;
   private final EnclaveService enclave;
@@ -83,6 +84,14 @@ public class AuditLog {
   private final MerkleHasher hasher = MerkleHasher.sha256();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final BlockingQueue<Signed> signed = new ArrayBlockingQueue<>(2);
+  private final ExecutorService receiptBuilders =
+      Executors.newFixedThreadPool(
+          2,
+          task -> {
+            Thread thread = new Thread(task, "audit-receipts");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicInteger backlog = new AtomicInteger();
   private Thread writer;
   private Thread committer;
@@ -125,6 +134,7 @@ public class AuditLog {
 
   void stop(@Observes ShutdownEvent event) {
     stopping = true;
+    receiptBuilders.shutdown();
     for (Thread thread : new Thread[] {writer, committer}) {
       if (thread != null) {
         thread.interrupt();
@@ -259,7 +269,7 @@ public class AuditLog {
     if (frontier == null) {
       throw new SafehouseException(ProblemType.AUDIT_UNAVAILABLE, "the enclave is not ready");
     }
-    Map<NodeId, LeafHash> known = new HashMap<>();
+    Map<NodeId, LeafHash> known = new ConcurrentHashMap<>();
     List<NodeId> frontierIds = MerkleFrontier.subtreeIds(frontier.size());
     for (int i = 0; i < frontierIds.size(); i++) {
       known.put(frontierIds.get(i), frontier.subtreeRoots().get(i));
@@ -316,10 +326,12 @@ public class AuditLog {
       }
       backlog.decrementAndGet();
       if (!refused) {
-        try {
-          receipts(next.requests(), next.batch().start(), next.batch(), next.known());
-        } catch (SQLException | RuntimeException e) {
-          next.requests().forEach(p -> p.done().completeExceptionally(e));
+        // The batch is durable: its receipts are built on both cores while the next one commits.
+        List<Pending> requests = next.requests();
+        for (int from = 0; from < requests.size(); from += RECEIPT_SLICE) {
+          int first = from;
+          int end = Math.min(requests.size(), from + RECEIPT_SLICE);
+          receiptBuilders.execute(() -> receipts(next, first, end));
         }
       }
     }
@@ -375,49 +387,52 @@ public class AuditLog {
         start, bytes, leaves, usccs, nodes, grown.size(), grown.root(), answer.checkpointNote());
   }
 
+  /** Completes requests [{@code from}, {@code end}) of a stored batch with their receipts. */
+  private void receipts(Signed stored, int from, int end) {
+    List<Pending> requests = stored.requests();
+    try {
+      long size = stored.batch().newSize();
+      // A hasher of its own: hashers are not thread-safe.
+      MerkleProofs proofs =
+          new MerkleProofs(
+              MerkleNodes.of(size, ids -> lookUp(ids, stored.known())), MerkleHasher.sha256());
+      Base64.Encoder b64 = Base64.getEncoder();
+      for (int i = from; i < end; i++) {
+        long index = stored.batch().start() + i;
+        InclusionProof proof = proofs.inclusion(index, size);
+        requests
+            .get(i)
+            .done()
+            .complete(
+                new Receipt(
+                    index,
+                    b64.encodeToString(stored.batch().leafHashes().get(i).bytes()),
+                    size,
+                    stored.batch().note(),
+                    proof.path().stream().map(h -> b64.encodeToString(h.bytes())).toList()));
+      }
+    } catch (RuntimeException e) {
+      requests.subList(from, end).forEach(p -> p.done().completeExceptionally(e));
+    }
+  }
+
   /**
-   * Completes each request with its receipt. The proofs of a batch's leaves need only the old
-   * frontier's subtrees and the nodes the batch completed, all in {@code known}; anything else is
-   * read from the database.
+   * Reads nodes from {@code known} — the old frontier's subtrees and the nodes the batch completed,
+   * which is all a batch's proofs need — falling back to the database for any it lacks.
    */
-  private void receipts(
-      List<Pending> batch, long start, AuditStore.Batch stored, Map<NodeId, LeafHash> known)
-      throws SQLException {
-    long size = stored.newSize();
-    Set<NodeId> missing = new LinkedHashSet<>();
-    for (long i = start; i < size; i++) {
-      for (NodeId id : MerkleProofs.inclusionNodes(i, size)) {
-        if (!known.containsKey(id)) {
-          missing.add(id);
-        }
-      }
-    }
+  private List<LeafHash> lookUp(List<NodeId> ids, Map<NodeId, LeafHash> known) {
+    List<NodeId> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
     if (!missing.isEmpty()) {
-      List<NodeId> ids = List.copyOf(missing);
-      List<LeafHash> read = store.nodes(ids);
-      for (int i = 0; i < ids.size(); i++) {
-        known.put(ids.get(i), read.get(i));
+      List<LeafHash> read;
+      try {
+        read = store.nodes(missing);
+      } catch (SQLException e) {
+        throw new IllegalStateException("audit nodes could not be read", e);
+      }
+      for (int i = 0; i < missing.size(); i++) {
+        known.put(missing.get(i), read.get(i));
       }
     }
-    // A hasher of its own: hashers are not thread-safe and the writer uses the shared one.
-    MerkleProofs proofs =
-        new MerkleProofs(
-            MerkleNodes.of(size, ids -> ids.stream().map(known::get).toList()),
-            MerkleHasher.sha256());
-    Base64.Encoder b64 = Base64.getEncoder();
-    for (int i = 0; i < batch.size(); i++) {
-      long index = start + i;
-      InclusionProof proof = proofs.inclusion(index, size);
-      batch
-          .get(i)
-          .done()
-          .complete(
-              new Receipt(
-                  index,
-                  b64.encodeToString(stored.leafHashes().get(i).bytes()),
-                  size,
-                  stored.note(),
-                  proof.path().stream().map(h -> b64.encodeToString(h.bytes())).toList()));
-    }
+    return ids.stream().map(known::get).toList();
   }
 }

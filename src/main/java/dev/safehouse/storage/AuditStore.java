@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public class AuditStore {
   /** Key of the advisory lock that serialises appends across processes. */
   private static final long APPEND_LOCK = 0x5341_4645_4155_4449L;
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of();
 
   private final DataSource dataSource;
 
@@ -212,13 +213,9 @@ public class AuditStore {
     copy(c, "COPY audit_node (level, node_index, hash) FROM STDIN", rows);
   }
 
-  /** Appends a bytea in COPY text form: {@code \\x} and hex digits. */
+  /** Appends a bytea in COPY text form: {@code \\\\x} and hex digits. */
   private static StringBuilder hex(StringBuilder out, byte[] bytes) {
-    out.append("\\\\x");
-    for (byte b : bytes) {
-      out.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-    }
-    return out;
+    return out.append("\\\\x").append(HEX.formatHex(bytes));
   }
 
   private static void copy(Connection c, String sql, StringBuilder rows) throws SQLException {
