@@ -221,9 +221,13 @@ public class AuditLog {
     }
   }
 
+  /** What may be logged of a failure: our own messages, a SQL state, else the class name. */
   private static String safeMessage(Exception e) {
-    return e instanceof SafehouseException || e instanceof SQLException
-        ? e.getMessage()
+    if (e instanceof SafehouseException) {
+      return e.getMessage();
+    }
+    return e instanceof SQLException sql
+        ? "SQL state " + sql.getSQLState()
         : e.getClass().getSimpleName();
   }
 
@@ -308,7 +312,10 @@ public class AuditLog {
           break;
         } catch (SQLException e) {
           if (!refused) {
-            LOG.warnf("audit batch of %d not stored: %s", next.requests().size(), e.getMessage());
+            // The SQL state only: a server message may quote the row, i.e. the entry.
+            LOG.warnf(
+                "audit batch of %d not stored (SQL state %s)",
+                next.requests().size(), e.getSQLState());
             next.requests().forEach(p -> p.done().completeExceptionally(e));
             refused = true;
           }
