@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test (run by {@code bench/run-audit.sh}; its name keeps it out of {@code mvn
- * verify}): durable audit appends per second through the real writer — enclave-signed checkpoints,
- * group commit into PostgreSQL — beside a baseline measured in the same run: one synchronous INSERT
- * and commit per entry on the same database. Then fills the log to {@code bench.leaves} leaves and
- * measures inclusion-proof latency through the HTTP API.
+ * verify}): durable audit appends per second, after a warm-up of {@code bench.warmup} entries,
+ * through the real writer — enclave-signed checkpoints, group commit into PostgreSQL — beside a
+ * baseline measured in the same run: one synchronous INSERT and commit per entry on the same
+ * database. Then fills the log to {@code bench.leaves} leaves and measures inclusion-proof latency
+ * through the HTTP API.
  */
 @QuarkusTest
 class AuditBench {
@@ -51,7 +52,8 @@ class AuditBench {
 
   @Test
   void run() throws Exception {
-    long measured = Long.getLong("bench.appends", 100_000);
+    long measured = Long.getLong("bench.appends", 200_000);
+    long warmup = Long.getLong("bench.warmup", 100_000);
     long leaves = Long.getLong("bench.leaves", 1_000_000);
     Poll.until(
         Duration.ofSeconds(60),
@@ -66,7 +68,7 @@ class AuditBench {
                     == 200);
 
     double baseline = baselinePerSecond(2_000);
-    appendAll(Math.min(20_000, measured)); // warm-up
+    appendAll(warmup); // JIT warm-up, not counted (like JMH's warm-up iterations)
     long start = System.nanoTime();
     appendAll(measured);
     double seconds = (System.nanoTime() - start) / 1e9;
