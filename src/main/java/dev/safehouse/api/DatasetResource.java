@@ -164,12 +164,6 @@ public class DatasetResource {
     return Uni.createFrom()
         .completionStage(() -> gate.recordAsync(audit))
         .emitOn(task -> context.runOnContext(ignored -> task.run()))
-        .onFailure()
-        .transform(
-            e ->
-                new SafehouseException(
-                    ProblemType.AUDIT_UNAVAILABLE,
-                    "the audit log could not record the request; retry later"))
         .chain(
             receipt ->
                 uploads.commit(

@@ -189,7 +189,8 @@ public class AuditLog {
     return config.origin();
   }
 
-  private static SafehouseException unavailable() {
+  /** The refusal every caller gets when its entry could not be made durable (503). */
+  static SafehouseException unavailable() {
     return new SafehouseException(
         ProblemType.AUDIT_UNAVAILABLE, "the audit log could not record the request; retry later");
   }

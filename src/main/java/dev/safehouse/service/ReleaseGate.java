@@ -9,6 +9,7 @@ import dev.safehouse.common.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -68,10 +69,12 @@ public class ReleaseGate {
 
   /**
    * Logs a request that releases nothing, without blocking: for reactive paths, which proceed only
-   * once the stage completes (it fails if the entry could not be written).
+   * once the stage completes (it fails with {@link
+   * dev.safehouse.common.ProblemType#AUDIT_UNAVAILABLE} if the entry could not be written).
    */
   public CompletionStage<Receipt> recordAsync(Request request) {
-    return log.appendAsync(entry(request));
+    return log.appendAsync(entry(request))
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(AuditLog.unavailable()));
   }
 
   private AuditEntry entry(Request request) {

@@ -78,6 +78,18 @@ class AuditLogTest {
     return log.logKey().orElse(null);
   }
 
+  /** Reads the table counts: a release through the gate, answered with a receipt. */
+  private static JsonPath release() {
+    return given()
+        .auth()
+        .oauth2(admin())
+        .get("/v1/enclave/tables")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   private static String admin() {
     return TestTokens.valid(Role.ADMIN, "admin-1");
   }
@@ -137,15 +149,7 @@ class AuditLogTest {
 
   @Test
   void release_carriesAReceiptWhoseEntryProofAndSignatureVerify() throws Exception {
-    JsonPath body =
-        given()
-            .auth()
-            .oauth2(admin())
-            .get("/v1/enclave/tables")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath body = release();
     Receipt receipt = receipt(body);
     verify(receipt);
 
@@ -164,7 +168,7 @@ class AuditLogTest {
   void proofs_fromTheApi_verifyAgainstSignedCheckpoints() {
     Checkpoint before = checkpoint();
     for (int i = 0; i < 3; i++) {
-      given().auth().oauth2(admin()).get("/v1/enclave/tables").then().statusCode(200);
+      release();
     }
     Checkpoint after = checkpoint();
     assertThat(after.size()).isGreaterThanOrEqualTo(before.size() + 3);
@@ -285,18 +289,7 @@ class AuditLogTest {
       List<CompletableFuture<Long>> calls = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         calls.add(
-            CompletableFuture.supplyAsync(
-                () ->
-                    given()
-                        .auth()
-                        .oauth2(admin())
-                        .get("/v1/enclave/tables")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getLong("receipt.leafIndex"),
-                pool));
+            CompletableFuture.supplyAsync(() -> release().getLong("receipt.leafIndex"), pool));
       }
       Set<Long> indices = new TreeSet<>();
       for (CompletableFuture<Long> call : calls) {
@@ -354,15 +347,7 @@ class AuditLogTest {
         s.execute("DROP FUNCTION test_fail_audit()");
       }
     }
-    JsonPath body =
-        given()
-            .auth()
-            .oauth2(admin())
-            .get("/v1/enclave/tables")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath body = release();
     verify(receipt(body));
     long size = checkpoint().size();
     List<Long> indices =
