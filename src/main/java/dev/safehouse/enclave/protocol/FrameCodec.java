@@ -2,6 +2,7 @@ package dev.safehouse.enclave.protocol;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,23 @@ public final class FrameCodec {
         AuditAppendResponse a = (AuditAppendResponse) message;
         out.i64(a.treeSize()).str16(a.checkpointNote());
       }
+      case QUERY_RUN_REQUEST -> {
+        QueryRunRequest q = (QueryRunRequest) message;
+        out.str16(q.runId()).str16(q.projectId()).str16(q.template()).u16(q.datasets().size());
+        q.datasets().forEach(out::str16);
+        out.bytes32(QueryRunRequest.utf8(q.sql()))
+            .bytes32(QueryRunRequest.utf8(q.parametersJson()))
+            .str16(q.epsilon())
+            .u16(q.earlierReleases().size());
+        for (QueryRunRequest.Release r : q.earlierReleases()) {
+          out.bytes32(QueryRunRequest.utf8(r.sql()))
+              .bytes32(QueryRunRequest.utf8(r.parametersJson()));
+        }
+      }
+      case QUERY_RUN_RESPONSE -> {
+        QueryRunResponse q = (QueryRunResponse) message;
+        out.u8(q.released() ? 1 : 0).bytes32(q.body()).bytes32(q.statement()).str16(q.signature());
+      }
       case LOAD_RESPONSE -> {
         LoadResponse l = (LoadResponse) message;
         out.u8(l.state().ordinal())
@@ -261,10 +279,38 @@ public final class FrameCodec {
         case AUDIT_RESUME_RESPONSE -> new AuditResumeResponse(in.i64());
         case AUDIT_APPEND_REQUEST -> new AuditAppendRequest(in.i64(), blobs(in));
         case AUDIT_APPEND_RESPONSE -> new AuditAppendResponse(in.i64(), in.str16());
+        case QUERY_RUN_REQUEST -> readQueryRun(in);
+        case QUERY_RUN_RESPONSE ->
+            new QueryRunResponse(readFlag(in), in.bytes32(), in.bytes32(), in.str16());
       };
     } catch (IllegalArgumentException e) {
       throw in.malformed("invalid field value");
     }
+  }
+
+  private static QueryRunRequest readQueryRun(PayloadReader in) {
+    String runId = in.str16();
+    String projectId = in.str16();
+    String template = in.str16();
+    int n = in.u16();
+    List<String> datasets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      datasets.add(in.str16());
+    }
+    String sql = utf8(in);
+    String parameters = utf8(in);
+    String epsilon = in.str16();
+    int m = in.u16();
+    List<QueryRunRequest.Release> releases = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      releases.add(new QueryRunRequest.Release(utf8(in), utf8(in)));
+    }
+    return new QueryRunRequest(
+        runId, projectId, template, datasets, sql, parameters, epsilon, releases);
+  }
+
+  private static String utf8(PayloadReader in) {
+    return new String(in.bytes32(), StandardCharsets.UTF_8);
   }
 
   private static List<byte[]> blobs(PayloadReader in) {

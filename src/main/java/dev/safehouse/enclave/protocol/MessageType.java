@@ -37,6 +37,10 @@ public enum MessageType {
   AUDIT_APPEND_REQUEST(0x31),
   /** {@link AuditAppendResponse}, enclave → host. */
   AUDIT_APPEND_RESPONSE(0xB1),
+  /** {@link QueryRunRequest}, host → enclave. */
+  QUERY_RUN_REQUEST(0x40),
+  /** {@link QueryRunResponse}, enclave → host. */
+  QUERY_RUN_RESPONSE(0xC0),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

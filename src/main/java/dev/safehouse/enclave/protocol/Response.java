@@ -6,6 +6,7 @@ package dev.safehouse.enclave.protocol;
  */
 public sealed interface Response extends Message
     permits StatusResponse,
+        QueryRunResponse,
         AuditResumeResponse,
         AuditAppendResponse,
         TableCountsResponse,

@@ -64,6 +64,20 @@ class FrameCodecTest {
               MessageType.AUDIT_APPEND_REQUEST,
               new AuditAppendRequest(42, List.of("{}".getBytes(), new byte[0]))),
           Map.entry(MessageType.AUDIT_APPEND_RESPONSE, new AuditAppendResponse(44, "note\n")),
+          Map.entry(
+              MessageType.QUERY_RUN_REQUEST,
+              new QueryRunRequest(
+                  "run-1",
+                  "project-1",
+                  "exploratory",
+                  List.of("public-credit", "market-credit"),
+                  "SELECT count(*) FROM fused -- 中文",
+                  "{\"from\":2000}",
+                  "0.5",
+                  List.of(new QueryRunRequest.Release("SELECT count(*) FROM fused", "{}")))),
+          Map.entry(
+              MessageType.QUERY_RUN_RESPONSE,
+              new QueryRunResponse(true, "{}".getBytes(), "{\"a\":1}".getBytes(), "c2ln")),
           Map.entry(MessageType.ATTEST_RESPONSE, new AttestResponse("ZG9j", "c2ln")),
           Map.entry(
               MessageType.INIT_RESPONSE,
