@@ -78,9 +78,7 @@ public final class QueryPolicies {
       String dataset = doc.get().root().path("dataset").asText();
       String first = sources.putIfAbsent(dataset, name);
       if (first != null) {
-        problems.add(
-            doc.get()
-                .problem("/dataset", "dataset " + dataset + " already has its rules in " + first));
+        problems.add(doc.get().problem("/dataset", dataset + " already has its rules in " + first));
         continue;
       }
       DisclosureFile.read(doc.get(), schemas, templates, problems)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,8 +63,7 @@ record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> posi
           ? Optional.of(new YamlDocument(file, root, positions))
           : Optional.empty();
     } catch (MarkedYAMLException e) {
-      String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-      problems.add(new PolicyProblem(file, at(e.getLocation()), "", "YAML syntax: " + problem));
+      problems.add(new PolicyProblem(file, at(e.getLocation()), "", syntax(e)));
     } catch (JsonProcessingException e) {
       problems.add(
           new PolicyProblem(
@@ -91,6 +91,24 @@ record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> posi
   /** Returns the node at {@code pointer}, or a missing node. */
   JsonNode at(String pointer) {
     return root.at(pointer);
+  }
+
+  /** Describes a syntax error, with where the construct it breaks started (SnakeYAML's context). */
+  private static String syntax(MarkedYAMLException e) {
+    String text = "YAML syntax: " + (e.getProblem() == null ? "malformed" : e.getProblem().strip());
+    Mark context = e.getContextMark();
+    if (e.getContext() != null && context != null) {
+      // SnakeYAML's marks count from 0.
+      text +=
+          " ("
+              + e.getContext().strip()
+              + " started at "
+              + (context.getLine() + 1)
+              + ":"
+              + (context.getColumn() + 1)
+              + ")";
+    }
+    return text;
   }
 
   private static SourcePosition at(JsonLocation location) {
