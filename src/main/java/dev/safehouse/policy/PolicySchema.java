@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The JSON Schemas (draft 2020-12) policy files are validated against, loaded from the class path
  * ({@code policy-schemas/}) so that they are part of the code's measurement, not of the bundle's.
- * Nothing is fetched over the network: the shared {@code rules.schema.json} is registered up front.
+ * The shared {@code rules.schema.json} is registered up front, so resolving references needs no
+ * network.
  */
 enum PolicySchema {
   /** {@code projects/templates.yaml}. */
