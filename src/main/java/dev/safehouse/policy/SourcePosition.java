@@ -1,0 +1,16 @@
+package dev.safehouse.policy;
+
+/**
+ * A position in a policy file, both numbers from 1; {@link #NONE} when a problem concerns a file or
+ * the bundle as a whole.
+ *
+ * @param line the line, from 1 (0 for {@link #NONE})
+ * @param column the column, from 1 (0 for {@link #NONE})
+ */
+record SourcePosition(int line, int column) {
+  /** No position. */
+  static final SourcePosition NONE = new SourcePosition(0, 0);
+
+  /** The start of a file. */
+  static final SourcePosition START = new SourcePosition(1, 1);
+}
