@@ -4,6 +4,7 @@ import dev.safehouse.policy.QueryColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
@@ -55,7 +56,8 @@ final class PredicateReader {
       return comparison(c, operator(c).get());
     }
     if (e instanceof InExpression in) {
-      return in(in);
+      Expression rotated = rotate(in);
+      return rotated == in ? in(in) : read(rotated);
     }
     if (e instanceof Between b) {
       return between(b);
@@ -101,6 +103,9 @@ final class PredicateReader {
     while (inner instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
       inner = list.get(0);
     }
+    if (inner instanceof InExpression in) {
+      inner = rotate(in);
+    }
     if (and && inner instanceof AndExpression a) {
       flatten(a.getLeftExpression(), true, out);
       flatten(a.getRightExpression(), true, out);
@@ -108,8 +113,28 @@ final class PredicateReader {
       flatten(o.getLeftExpression(), false, out);
       flatten(o.getRightExpression(), false, out);
     } else {
-      out.add(e);
+      out.add(inner);
     }
+  }
+
+  /**
+   * Undoes a JSqlParser 5.3 quirk: in {@code x IN (1, 2) AND y = 3} it parses the IN list as {@code
+   * (1, 2) AND y = 3}. The list is the leftmost leaf of that condition, so rotating the IN into it
+   * restores {@code (x IN (1, 2)) AND y = 3}, with AND/OR precedence as parsed.
+   */
+  static Expression rotate(InExpression in) {
+    Expression right = in.getRightExpression();
+    if (!(right instanceof AndExpression || right instanceof OrExpression)) {
+      return in;
+    }
+    BinaryExpression junction = (BinaryExpression) right;
+    InExpression inner = new InExpression(in.getLeftExpression(), junction.getLeftExpression());
+    inner.setNot(in.isNot());
+    inner.setASTNode(in.getASTNode());
+    Expression left = rotate(inner);
+    return junction instanceof AndExpression
+        ? new AndExpression(left, junction.getRightExpression())
+        : new OrExpression(left, junction.getRightExpression());
   }
 
   private Optional<Predicate> comparison(ComparisonOperator c, ComparisonOp op) {
