@@ -1,5 +1,6 @@
 package dev.safehouse.query;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +51,15 @@ final class PredicateSql {
   }
 
   private static String bind(Operand operand, Map<String, Object> values, List<Object> bindings) {
-    bindings.add(
+    Object value =
         operand instanceof Operand.Literal literal
             ? literal.value()
-            : values.get(((Operand.Parameter) operand).name()));
+            : values.get(((Operand.Parameter) operand).name());
+    // JDBC drivers (DuckDB's included) reject decimals with a negative scale, such as 1E+2.
+    if (value instanceof BigDecimal d && d.scale() < 0) {
+      value = d.setScale(0);
+    }
+    bindings.add(value);
     return "?";
   }
 
