@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.service.RateLimitedException;
+import dev.safehouse.service.RefusalException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -44,8 +45,27 @@ public final class ExceptionMappers {
     if (e.type().status() >= 500) {
       LOG.warnf("%s: %s", e.type().title(), e.getMessage());
     }
-    Response.ResponseBuilder builder =
-        ProblemResponses.builder(Problem.of(e.type(), e.getMessage(), uri.getPath()));
+    Problem problem = Problem.of(e.type(), e.getMessage(), uri.getPath());
+    if (e instanceof RefusalException refusal) {
+      problem =
+          new Problem(
+              problem.type(),
+              problem.title(),
+              problem.status(),
+              problem.detail(),
+              problem.instance(),
+              null,
+              refusal.violations().isEmpty()
+                  ? null
+                  : refusal.violations().stream()
+                      .map(
+                          v ->
+                              new Problem.Violation(
+                                  v.rule(), v.message(), v.line(), v.column(), v.length()))
+                      .toList(),
+              refusal.rules());
+    }
+    Response.ResponseBuilder builder = ProblemResponses.builder(problem);
     if (e instanceof RateLimitedException limited) {
       builder.header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds());
     }

@@ -28,7 +28,9 @@ final class ProblemResponses {
             type.status(),
             errors.size() + " field(s) failed validation",
             path,
-            errors);
+            errors,
+            null,
+            null);
     return builder(problem).build();
   }
 }

@@ -23,6 +23,12 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(
       415, "unsupported-media-type", "The request's content type is not supported"),
+  /** 422: a research query breaks the policy; the problem lists every violation. */
+  QUERY_DENIED(422, "query-denied", "The query breaks the disclosure policy"),
+  /** 403: a run would take more privacy budget (ε) than the project has left. */
+  BUDGET_EXHAUSTED(403, "budget-exhausted", "The project's privacy budget does not cover the run"),
+  /** 403: the enclave's output rules refused to release a run's result. */
+  RELEASE_REFUSED(403, "release-refused", "The enclave's output rules refused the release"),
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   INTERNAL(500, "internal", "Internal error"),
   ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),

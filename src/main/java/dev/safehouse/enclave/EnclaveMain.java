@@ -17,8 +17,10 @@ import dev.safehouse.enclave.protocol.FrameCodec;
 import dev.safehouse.enclave.protocol.Hello;
 import dev.safehouse.enclave.protocol.InitRequest;
 import dev.safehouse.enclave.protocol.LoadRequest;
+import dev.safehouse.enclave.protocol.QueryRunRequest;
 import dev.safehouse.enclave.protocol.StatusRequest;
 import dev.safehouse.enclave.protocol.TableCountsRequest;
+import dev.safehouse.enclave.query.QueryRunHandler;
 import dev.safehouse.enclave.store.EnclaveTables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,6 +122,7 @@ public final class EnclaveMain {
             .register(AttestRequest.class, new AttestHandler(context))
             .register(AuditResumeRequest.class, new AuditResumeHandler(context, auditLog))
             .register(AuditAppendRequest.class, new AuditAppendHandler(context, auditLog))
+            .register(QueryRunRequest.class, new QueryRunHandler(context))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

@@ -62,6 +62,36 @@ public class ReleaseGate {
     return new Released<>(result, log.append(entry));
   }
 
+  /**
+   * Logs the release of a result the enclave signed, and hands it back with its receipt. The entry
+   * carries the hash the enclave signed, its signature and the privacy budget charged.
+   *
+   * @param resultHash hex SHA-256 of the result's canonical JSON, as in the enclave's statement
+   * @param signature the enclave's base64 signature over its statement
+   * @param budgetCharged ε charged for the release, if any
+   * @throws dev.safehouse.common.SafehouseException 503 if the audit entry could not be written
+   */
+  public <T> Released<T> releaseSigned(
+      Request request,
+      T result,
+      String resultHash,
+      String signature,
+      Optional<Double> budgetCharged) {
+    AuditEntry plain = entry(request);
+    AuditEntry entry =
+        new AuditEntry(
+            plain.time(),
+            plain.actor(),
+            plain.action(),
+            plain.purpose(),
+            plain.target(),
+            plain.decision(),
+            Optional.of(resultHash),
+            Optional.of(signature),
+            budgetCharged);
+    return new Released<>(result, log.append(entry));
+  }
+
   /** Logs a request that releases nothing (a decision, an upload, a denial) and waits. */
   public Receipt record(Request request) {
     return log.append(entry(request));

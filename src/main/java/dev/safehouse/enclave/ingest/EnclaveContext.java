@@ -5,7 +5,10 @@ import dev.safehouse.crypto.Measurement;
 import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.policy.QueryPolicies;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the enclave process holds once initialised: its keys, the dataset schemas of its policy
@@ -15,6 +18,8 @@ public final class EnclaveContext {
   private final EnclaveTables tables;
   private EnclaveKeys keys;
   private DatasetSchemas schemas;
+  private QueryPolicies queryPolicies;
+  private final Map<String, InputRoot> inputRoots = new TreeMap<>();
   private String policyHash = "";
   private Measurement measurement;
   private SigningKey platformKey;
@@ -27,11 +32,13 @@ public final class EnclaveContext {
   void initialise(
       EnclaveKeys keys,
       DatasetSchemas schemas,
+      QueryPolicies queryPolicies,
       String policyHash,
       Measurement measurement,
       SigningKey platformKey) {
     this.keys = keys;
     this.schemas = schemas;
+    this.queryPolicies = queryPolicies;
     this.policyHash = policyHash;
     this.measurement = measurement;
     this.platformKey = platformKey;
@@ -51,8 +58,32 @@ public final class EnclaveContext {
     return Optional.ofNullable(keys);
   }
 
-  Optional<DatasetSchemas> schemas() {
+  /** Returns the dataset schemas of the bundle, once initialised. */
+  public Optional<DatasetSchemas> schemas() {
     return Optional.ofNullable(schemas);
+  }
+
+  /** Returns the query policies of the bundle, once initialised. */
+  public Optional<QueryPolicies> queryPolicies() {
+    return Optional.ofNullable(queryPolicies);
+  }
+
+  /**
+   * The dataset version a loaded table holds, and the Merkle root over its rows.
+   *
+   * @param dataset the dataset id
+   * @param version its version number
+   * @param root hex RFC 6962 root over the rows' canonical encodings
+   */
+  public record InputRoot(String dataset, long version, String root) {}
+
+  void recordInput(InputRoot root) {
+    inputRoots.put(root.dataset(), root);
+  }
+
+  /** Returns the loaded dataset versions and their input roots, by dataset id. */
+  public Map<String, InputRoot> inputRoots() {
+    return Map.copyOf(inputRoots);
   }
 
   /** Returns the policy bundle's hash, empty before initialisation. */

@@ -14,6 +14,7 @@ import dev.safehouse.enclave.protocol.InitResponse;
 import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
+import dev.safehouse.policy.QueryPolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +57,11 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     }
     Path policies = Path.of(request.policiesDir());
     DatasetSchemas schemas;
+    QueryPolicies queryPolicies;
     String policyHash;
     try {
       schemas = DatasetSchemas.load(policies);
+      queryPolicies = QueryPolicies.load(policies, schemas);
       policyHash = PolicyBundle.hash(policies);
     } catch (RuntimeException e) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle cannot be loaded");
@@ -73,7 +76,7 @@ public final class InitHandler implements RequestHandler<InitRequest> {
       }
     }
     Measurement measurement = Measurement.of(System.getProperty("java.class.path", ""), policyHash);
-    context.initialise(keys, schemas, policyHash, measurement, platform);
+    context.initialise(keys, schemas, queryPolicies, policyHash, measurement, platform);
     warmUpDecryption();
     return new InitResponse(
         sealed.hpke(),

@@ -95,6 +95,9 @@ public final class LoadHandler implements RequestHandler<LoadRequest> {
     try {
       outcome = loader.load(schema, envelope, providerKey, context.keys().get());
       if (outcome.loaded()) {
+        context.recordInput(
+            new EnclaveContext.InputRoot(
+                schema.id().value(), request.version(), outcome.inputRoot()));
         refreshFusedView();
       }
     } catch (StoreException e) {

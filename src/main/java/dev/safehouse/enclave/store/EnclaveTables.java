@@ -2,6 +2,7 @@ package dev.safehouse.enclave.store;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -445,7 +446,41 @@ public final class EnclaveTables implements AutoCloseable {
     }
   }
 
-  /** Returns the connection, for the query engine that later issues run inside the enclave. */
+  /**
+   * Runs a read-only statement and returns its rows, each value as DuckDB's JDBC driver maps it.
+   *
+   * <p>Only SQL <em>generated</em> inside the enclave from a checked plan may come here — never a
+   * researcher's text: identifiers come from the policy catalog and every value is a bound
+   * parameter.
+   *
+   * @param sql a single {@code SELECT} (or {@code WITH … SELECT}) with {@code ?} placeholders
+   * @param bindings the placeholders' values, in order
+   * @throws StoreException if DuckDB refuses; its message never carries a cell value
+   */
+  public List<Object[]> select(String sql, List<Object> bindings) {
+    try (Connection own = connection.duplicate();
+        PreparedStatement s = own.prepareStatement(sql)) {
+      for (int i = 0; i < bindings.size(); i++) {
+        s.setObject(i + 1, bindings.get(i));
+      }
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Object[] row = new Object[columns];
+          for (int c = 0; c < columns; c++) {
+            row[c] = rs.getObject(c + 1);
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new StoreException("running a generated query", e);
+    }
+  }
+
+  /** Returns the connection, for tests of the store's own guarantees. */
   Connection connection() {
     return connection;
   }

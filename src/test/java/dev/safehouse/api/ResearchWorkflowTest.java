@@ -1,0 +1,338 @@
+package dev.safehouse.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.safehouse.audit.CanonicalJson;
+import dev.safehouse.common.Role;
+import dev.safehouse.common.Sha256;
+import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.testing.ResearchData;
+import dev.safehouse.testing.TestDatasets;
+import dev.safehouse.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The research workflow through the real service and enclave, over hand-built data whose cells are
+ * known ({@link ResearchData}): projects and approvals, the policy check with positions, output
+ * checks, the differencing guard, the DP budget under concurrency, signatures and receipts.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResearchWorkflowTest {
+  private static final String PROBLEMS = "https://safehouse.dev/problems/";
+  private static final String ALL = "[\"public-credit\",\"market-credit\",\"financial-credit\"]";
+  private static boolean loaded;
+
+  @TestHTTPResource("/")
+  URI server;
+
+  private static String researcher(String name) {
+    return TestTokens.withOrganisation(Role.RESEARCHER, name, "pku");
+  }
+
+  private static String steward() {
+    return TestTokens.valid(Role.STEWARD, "stella");
+  }
+
+  private void loadData() throws Exception {
+    if (loaded) {
+      return;
+    }
+    SigningKey key = SigningKey.generate();
+    TestDatasets.registerKey(key);
+    Path dir = Files.createTempDirectory("research");
+    for (Map.Entry<String, byte[]> csv : ResearchData.csvs().entrySet()) {
+      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue());
+    }
+    loaded = true;
+  }
+
+  private static String project(String researcher, String template, String budget) {
+    return given()
+        .auth()
+        .oauth2(researcher)
+        .contentType("application/json")
+        .body(
+            "{\"title\":\"SME credit by region\",\"purpose\":\"regional credit study\","
+                + "\"template\":\""
+                + template
+                + "\",\"datasets\":"
+                + ALL
+                + ",\"requestedBudget\":"
+                + budget
+                + "}")
+        .post("/v1/projects")
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("pending"))
+        .extract()
+        .path("id");
+  }
+
+  private static void decide(String path, String outcome) {
+    given()
+        .auth()
+        .oauth2(steward())
+        .contentType("application/json")
+        .body("{\"outcome\":\"" + outcome + "\",\"reason\":\"fits the approved purpose\"}")
+        .post(path + "/decision")
+        .then()
+        .statusCode(200);
+  }
+
+  private static String approvedProject(String researcher, String template, String budget) {
+    String id = project(researcher, template, budget);
+    decide("/v1/projects/" + id, "approve");
+    return id;
+  }
+
+  private static Response submit(String researcher, String projectId, String sql) {
+    return given()
+        .auth()
+        .oauth2(researcher)
+        .contentType("application/json")
+        .body(Map.of("sql", sql))
+        .post("/v1/projects/" + projectId + "/queries");
+  }
+
+  private static String approvedQuery(String researcher, String projectId, String sql) {
+    JsonPath query = submit(researcher, projectId, sql).then().statusCode(201).extract().jsonPath();
+    if (query.getString("status").equals("pending")) {
+      decide("/v1/queries/" + query.getString("id"), "approve");
+    }
+    return query.getString("id");
+  }
+
+  private static Response run(String researcher, String queryId, String parametersJson) {
+    return given()
+        .auth()
+        .oauth2(researcher)
+        .contentType("application/json")
+        .body("{\"parameters\":" + parametersJson + "}")
+        .post("/v1/queries/" + queryId + "/runs");
+  }
+
+  @Test
+  @Order(1)
+  void projects_areApprovedByStewards_andVisibleOnlyToTheirResearcher() throws Exception {
+    loadData();
+    String alice = researcher("alice");
+    String id = project(alice, "exploratory", "0");
+
+    given().auth().oauth2(researcher("bob")).get("/v1/projects/" + id).then().statusCode(404);
+    given().auth().oauth2(steward()).get("/v1/projects/" + id).then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(alice)
+        .contentType("application/json")
+        .body("{\"outcome\":\"approve\",\"reason\":\"mine\"}")
+        .post("/v1/projects/" + id + "/decision")
+        .then()
+        .statusCode(403);
+    submit(alice, id, "SELECT count(*) FROM fused")
+        .then()
+        .statusCode(409)
+        .body("detail", equalTo("the project is not approved"));
+    decide("/v1/projects/" + id, "approve");
+    given()
+        .auth()
+        .oauth2(steward())
+        .contentType("application/json")
+        .body("{\"outcome\":\"reject\",\"reason\":\"changed my mind\"}")
+        .post("/v1/projects/" + id + "/decision")
+        .then()
+        .statusCode(409);
+    given()
+        .auth()
+        .oauth2(alice)
+        .contentType("application/json")
+        .body("{\"title\":\"t\",\"purpose\":\"p\",\"template\":\"nope\",\"datasets\":" + ALL + "}")
+        .post("/v1/projects")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-request"));
+  }
+
+  @Test
+  @Order(2)
+  void deniedQuery_listsEveryViolationWithItsPosition() throws Exception {
+    loadData();
+    String alice = researcher("alice");
+    String id = approvedProject(alice, "exploratory", "0");
+    submit(alice, id, "SELECT uscc, count(*)\nFROM fused GROUP BY uscc HAVING count(*) > 1")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo(PROBLEMS + "query-denied"))
+        .body("rules", hasItem("identifier-column"))
+        .body("rules", hasItem("having"))
+        .body("violations.find { it.rule == 'identifier-column' }.line", equalTo(1))
+        .body("violations.find { it.rule == 'identifier-column' }.column", equalTo(8));
+  }
+
+  @Test
+  @Order(3)
+  void run_suppressesSmallAndDominatedCells_andSignsTheResult() throws Exception {
+    loadData();
+    String alice = researcher("alice");
+    String id = approvedProject(alice, "exploratory", "0");
+    JsonPath pending =
+        submit(
+                alice,
+                id,
+                "SELECT region_code, industry, count(*) AS n, SUM(registered_capital) AS capital"
+                    + " FROM fused GROUP BY region_code, industry ORDER BY region_code, industry")
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("pending"))
+            .extract()
+            .jsonPath();
+    String queryId = pending.getString("id");
+    run(alice, queryId, "{}").then().statusCode(409);
+    given()
+        .auth()
+        .oauth2(steward())
+        .get("/v1/queries?status=pending")
+        .then()
+        .statusCode(200)
+        .body("id", hasItem(queryId));
+    decide("/v1/queries/" + queryId, "approve");
+    run(researcher("bob"), queryId, "{}").then().statusCode(404);
+
+    JsonPath released = run(alice, queryId, "{}").then().statusCode(200).extract().jsonPath();
+    List<List<Object>> rows = released.getList("result.result.rows");
+    assertThat(rows)
+        .containsExactly(
+            List.of("110101", "C", 30, 30000.0f),
+            List.of("110101", "G", 10, null),
+            List.of("310101", "C", 25, 48777.0f));
+    List<Map<String, Object>> report = released.getList("result.result.suppressed");
+    assertThat(report)
+        .containsExactlyInAnyOrder(
+            Map.of("cell", Map.of("region_code", "110101", "industry", "F"), "rule", "k-threshold"),
+            Map.of(
+                "cell",
+                Map.of("region_code", "110101", "industry", "G"),
+                "column",
+                "capital",
+                "rule",
+                "dominance"));
+    assertThat(released.getString("receipt.index")).isNotNull();
+
+    Map<String, Object> result = released.getMap("result.result");
+    String statement = released.getString("result.statement");
+    JsonPath signed = new JsonPath(statement);
+    assertThat(signed.getString("resultHash"))
+        .as("the statement binds the released result")
+        .isEqualTo(Sha256.hex(CanonicalJson.encode(result)));
+    assertThat(signed.getMap("inputRoots")).containsKeys("public-credit", "market-credit");
+    VerificationKey enclaveKey =
+        VerificationKey.fromText(
+            given()
+                .auth()
+                .oauth2(alice)
+                .get("/v1/enclave/attestation?nonce=" + "ab".repeat(16))
+                .jsonPath()
+                .getString("signingKey"));
+    byte[] signature = Base64.getDecoder().decode(released.getString("result.signature"));
+    enclaveKey.verify(signature, statement.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(4)
+  void differencingPair_isRefused() throws Exception {
+    loadData();
+    String alice = researcher("carol");
+    String id = approvedProject(alice, "exploratory", "0");
+    String all = approvedQuery(alice, id, "SELECT count(*) FROM fused WHERE region_code = :region");
+    String allBut =
+        approvedQuery(
+            alice,
+            id,
+            "SELECT count(*) FROM fused WHERE region_code = :region"
+                + " AND registered_capital <> "
+                + ResearchData.UNIQUE_CAPITAL);
+    run(alice, all, "{\"region\":\"310101\"}")
+        .then()
+        .statusCode(200)
+        .body("result.result.rows[0][0]", equalTo(ResearchData.SHANGHAI_C));
+    run(alice, allBut, "{\"region\":\"310101\"}")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "release-refused"))
+        .body("rules", hasItem("differencing"));
+    run(alice, all, "{\"region\":\"110101\"}").then().statusCode(200);
+  }
+
+  @Test
+  @Order(5)
+  void concurrentRuns_neverOverspendTheBudget_andNoiseIsFreshEachRun() throws Exception {
+    loadData();
+    String dave = researcher("dave");
+    String id = approvedProject(dave, "dp-open", "5");
+    JsonPath project = given().auth().oauth2(dave).get("/v1/projects/" + id).jsonPath();
+    double perQuery = 0.5;
+    int affordable = (int) Math.round(project.getDouble("epsilonBudget") / perQuery);
+    assertThat(affordable).isEqualTo(10);
+    String queryId =
+        approvedQuery(
+            dave,
+            id,
+            "SELECT region_code, industry, count(*), SUM(outstanding_balance) FROM fused"
+                + " GROUP BY region_code, industry");
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<Response>> futures = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      futures.add(pool.submit(() -> run(dave, queryId, "{}")));
+    }
+    List<JsonPath> ok = new ArrayList<>();
+    int refused = 0;
+    for (Future<Response> f : futures) {
+      Response r = f.get();
+      if (r.statusCode() == 200) {
+        ok.add(r.jsonPath());
+      } else {
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.jsonPath().getString("type")).isEqualTo(PROBLEMS + "budget-exhausted");
+        refused++;
+      }
+    }
+    pool.shutdown();
+    assertThat(ok).hasSize(10);
+    assertThat(refused).isEqualTo(40);
+    assertThat(
+            given()
+                .auth()
+                .oauth2(dave)
+                .get("/v1/projects/" + id)
+                .jsonPath()
+                .getDouble("epsilonSpent"))
+        .isEqualTo(5.0);
+    assertThat(ok.get(0).getDouble("result.epsilonSpent")).isEqualTo(0.5);
+    assertThat(ok.stream().map(r -> r.getList("result.result.rows")).distinct().count())
+        .as("every run draws fresh noise")
+        .isGreaterThan(1);
+  }
+}
