@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safehouse.audit.CanonicalJson;
+import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Sha256;
 import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.policy.QueryPolicies;
 import dev.safehouse.testing.ResearchData;
 import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
@@ -17,14 +21,17 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,6 +74,21 @@ class ResearchWorkflowTest {
       TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue());
     }
     loaded = true;
+  }
+
+  /** The ε per query the shipped policies give a project of {@code template} over all datasets. */
+  private static BigDecimal epsilonPerQuery(String template) {
+    Path policies = Path.of("policies");
+    QueryPolicies loaded = QueryPolicies.load(policies, DatasetSchemas.load(policies));
+    return loaded
+        .rulesFor(
+            loaded.template(template).orElseThrow(),
+            Set.of(
+                DatasetId.parse("public-credit"),
+                DatasetId.parse("market-credit"),
+                DatasetId.parse("financial-credit")))
+        .dp()
+        .epsilonPerQuery();
   }
 
   private static String project(String researcher, String template, String budget) {
@@ -221,13 +243,16 @@ class ResearchWorkflowTest {
     decide("/v1/queries/" + queryId, "approve");
     run(researcher("bob"), queryId, "{}").then().statusCode(404);
 
-    JsonPath released = run(alice, queryId, "{}").then().statusCode(200).extract().jsonPath();
+    String body = run(alice, queryId, "{}").then().statusCode(200).extract().asString();
+    JsonPath released = new JsonPath(body);
     List<List<Object>> rows = released.getList("result.result.rows");
-    assertThat(rows)
+    assertThat(rows.stream().map(ResearchWorkflowTest::plain).toList())
+        .as(
+            "F (9 < k) is withheld, counts are rounded to 5s and sums to 10s (the policy), G's dominated sum is withheld")
         .containsExactly(
-            List.of("110101", "C", 30, 30000.0f),
-            List.of("110101", "G", 10, null),
-            List.of("310101", "C", 25, 48777.0f));
+            Arrays.asList("110101", "C", "30", "30000"),
+            Arrays.asList("110101", "G", "10", null),
+            Arrays.asList("310101", "C", "25", "48780"));
     List<Map<String, Object>> report = released.getList("result.result.suppressed");
     assertThat(report)
         .containsExactlyInAnyOrder(
@@ -239,15 +264,35 @@ class ResearchWorkflowTest {
                 "capital",
                 "rule",
                 "dominance"));
-    assertThat(released.getString("receipt.index")).isNotNull();
 
-    Map<String, Object> result = released.getMap("result.result");
+    // Jackson, not RestAssured: RestAssured reads JSON numbers as floats, which changes them.
+    Object result =
+        ((Map<?, ?>) new ObjectMapper().readValue(body, Map.class).get("result")).get("result");
     String statement = released.getString("result.statement");
     JsonPath signed = new JsonPath(statement);
     assertThat(signed.getString("resultHash"))
         .as("the statement binds the released result")
         .isEqualTo(Sha256.hex(CanonicalJson.encode(result)));
     assertThat(signed.getMap("inputRoots")).containsKeys("public-credit", "market-credit");
+    long index = released.getLong("receipt.leafIndex");
+    JsonPath entry =
+        new JsonPath(
+            new String(
+                Base64.getDecoder()
+                    .decode(
+                        given()
+                            .auth()
+                            .oauth2(TestTokens.valid(Role.AUDITOR, "audrey"))
+                            .get("/v1/audit/entries?start=" + index + "&end=" + (index + 1))
+                            .jsonPath()
+                            .getString("entries[0].entry")),
+                StandardCharsets.UTF_8));
+    assertThat(entry.getString("action")).isEqualTo("research.query.run");
+    assertThat(entry.getString("resultHash"))
+        .as("the audit entry names the released result and carries the enclave's signature")
+        .isEqualTo(signed.getString("resultHash"));
+    assertThat(entry.getString("resultSignature"))
+        .isEqualTo(released.getString("result.signature"));
     VerificationKey enclaveKey =
         VerificationKey.fromText(
             given()
@@ -258,6 +303,16 @@ class ResearchWorkflowTest {
                 .getString("signingKey"));
     byte[] signature = Base64.getDecoder().decode(released.getString("result.signature"));
     enclaveKey.verify(signature, statement.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> plain(List<Object> row) {
+    return row.stream()
+        .map(
+            v ->
+                v instanceof Number n
+                    ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                    : (String) v)
+        .toList();
   }
 
   @Test
@@ -291,11 +346,16 @@ class ResearchWorkflowTest {
   void concurrentRuns_neverOverspendTheBudget_andNoiseIsFreshEachRun() throws Exception {
     loadData();
     String dave = researcher("dave");
-    String id = approvedProject(dave, "dp-open", "5");
-    JsonPath project = given().auth().oauth2(dave).get("/v1/projects/" + id).jsonPath();
-    double perQuery = 0.5;
-    int affordable = (int) Math.round(project.getDouble("epsilonBudget") / perQuery);
-    assertThat(affordable).isEqualTo(10);
+    BigDecimal perQuery = epsilonPerQuery("dp-open");
+    String id = approvedProject(dave, "dp-open", perQuery.multiply(BigDecimal.TEN).toPlainString());
+    assertThat(
+            given()
+                .auth()
+                .oauth2(dave)
+                .get("/v1/projects/" + id)
+                .jsonPath()
+                .getDouble("epsilonBudget"))
+        .isEqualTo(perQuery.doubleValue() * 10);
     String queryId =
         approvedQuery(
             dave,
@@ -329,8 +389,8 @@ class ResearchWorkflowTest {
                 .get("/v1/projects/" + id)
                 .jsonPath()
                 .getDouble("epsilonSpent"))
-        .isEqualTo(5.0);
-    assertThat(ok.get(0).getDouble("result.epsilonSpent")).isEqualTo(0.5);
+        .isEqualTo(perQuery.doubleValue() * 10);
+    assertThat(ok.get(0).getDouble("result.epsilonSpent")).isEqualTo(perQuery.doubleValue());
     assertThat(ok.stream().map(r -> r.getList("result.result.rows")).distinct().count())
         .as("every run draws fresh noise")
         .isGreaterThan(1);
