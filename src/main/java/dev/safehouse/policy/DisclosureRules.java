@@ -76,13 +76,17 @@ public record DisclosureRules(
    * @param epsilonPerQuery ε charged per run (split over the run's aggregates)
    * @param budget ε available to the project per period
    * @param refresh the budget's period; the spent ε resets when a period ends
+   * @param delta the probability, per release, that a cell is released although it holds fewer than
+   *     k enterprises (the δ of releasing noisy group keys; see {@code docs/privacy.md}), in (0,
+   *     0.01]
    */
   public record DpRules(
       boolean required,
       Mechanism mechanism,
       BigDecimal epsilonPerQuery,
       BigDecimal budget,
-      Duration refresh) {
+      Duration refresh,
+      double delta) {
     /** Validates. */
     public DpRules {
       Objects.requireNonNull(mechanism, "mechanism");
@@ -92,6 +96,9 @@ public record DisclosureRules(
       }
       if (refresh.isNegative() || refresh.isZero()) {
         throw new IllegalArgumentException("the budget's refresh period is positive");
+      }
+      if (!(delta > 0 && delta <= 0.01)) {
+        throw new IllegalArgumentException("δ is in (0, 0.01]");
       }
     }
   }
@@ -107,8 +114,9 @@ public record DisclosureRules(
   /**
    * Merges two rule sets, taking the most restrictive of each rule: the larger k, the smaller
    * dominance shares, the coarser rounding, DP if either requires it with the smaller ε per query,
-   * the smaller budget and the longer refresh period, and per-query approval if either asks for it.
-   * The mechanism of {@code this} is kept unless only {@code other} requires DP.
+   * the smaller budget, the longer refresh period and the smaller δ, and per-query approval if
+   * either asks for it. The mechanism of {@code this} is kept unless only {@code other} requires
+   * DP.
    */
   public DisclosureRules mostRestrictive(DisclosureRules other) {
     DpRules mine = dp;
@@ -127,7 +135,8 @@ public record DisclosureRules(
             !mine.required && theirs.required ? theirs.mechanism : mine.mechanism,
             mine.epsilonPerQuery.min(theirs.epsilonPerQuery),
             mine.budget.min(theirs.budget),
-            mine.refresh.compareTo(theirs.refresh) >= 0 ? mine.refresh : theirs.refresh),
+            mine.refresh.compareTo(theirs.refresh) >= 0 ? mine.refresh : theirs.refresh,
+            Math.min(mine.delta, theirs.delta)),
         approval == Approval.PER_QUERY || other.approval == Approval.PER_QUERY
             ? Approval.PER_QUERY
             : Approval.TRUSTED);

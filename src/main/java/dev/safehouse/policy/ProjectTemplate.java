@@ -38,7 +38,8 @@ public record ProjectTemplate(
               Mechanism.LAPLACE,
               new BigDecimal("0.5"),
               new BigDecimal("5"),
-              Duration.ofDays(30)),
+              Duration.ofDays(30),
+              1e-6),
           Approval.PER_QUERY);
 
   private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");

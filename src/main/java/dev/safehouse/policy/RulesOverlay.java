@@ -102,7 +102,8 @@ final class RulesOverlay {
         dp.has("mechanism") ? enumOf(Mechanism.class, dp.get("mechanism")) : base.mechanism(),
         epsilon,
         budget,
-        refresh);
+        refresh,
+        dp.has("delta") ? dp.get("delta").asDouble() : base.delta());
   }
 
   /**

@@ -12,12 +12,14 @@ import java.util.Optional;
 
 /**
  * The checks under DP. The cell's enterprise count is noised and the cell released iff the noisy
- * count is at least k, without a report entry otherwise (naming the key would disclose that the
- * group exists). Each noisy quantity of a cell gets an equal share of ε: the enterprise count
- * (reused for COUNT(*)), each COUNT(DISTINCT), each SUM, and each AVG's sum and count.
+ * count reaches the {@link ReleaseThreshold} (k plus the noise's tail at δ), without a report entry
+ * otherwise (naming the key would disclose that the group exists). Each noisy quantity of a cell
+ * gets an equal share of ε: the enterprise count (reused for COUNT(*)), each COUNT(DISTINCT), each
+ * SUM, and each AVG's sum and count.
  */
 final class NoisyCellCheck implements CellCheck {
   private final int k;
+  private final long threshold;
   private final NoiseSource noise;
   private final DominanceCheck dominance;
   private final ReleaseRounding rounding;
@@ -31,14 +33,15 @@ final class NoisyCellCheck implements CellCheck {
    * @throws IllegalArgumentException if an aggregate is MIN or MAX
    */
   NoisyCellCheck(DisclosureRules rules, NoiseSource noise, List<AggregateSpec> specs) {
-    this.k = rules.k();
     this.noise = noise;
     this.dominance = new DominanceCheck(rules.dominance());
     this.rounding = new ReleaseRounding(rules.rounding());
     Mechanism mechanism = rules.dp().mechanism();
     Rational epsilonEach =
         Rational.of(rules.dp().epsilonPerQuery()).divide(Rational.of(noisyQuantities(specs), 1));
+    this.k = rules.k();
     this.countScale = NoiseScale.calibrate(mechanism, epsilonEach, 1);
+    this.threshold = ReleaseThreshold.of(rules.k(), countScale, rules.dp());
     for (AggregateSpec spec : specs) {
       Optional<SumResolution> resolution =
           spec.aggregate() == Aggregate.SUM || spec.aggregate() == Aggregate.AVG
@@ -71,7 +74,7 @@ final class NoisyCellCheck implements CellCheck {
   public Optional<ReleasedCell> check(RawCell cell, List<Suppression> report) {
     BigInteger noisyEnterprises = noisy(cell.enterprises(), countScale);
     // Decided on the noisy count only: a decision on the true count would itself leak it.
-    if (noisyEnterprises.compareTo(BigInteger.valueOf(k)) < 0) {
+    if (noisyEnterprises.compareTo(BigInteger.valueOf(threshold)) < 0) {
       return Optional.empty();
     }
     List<ReleasedValue> values = new ArrayList<>();

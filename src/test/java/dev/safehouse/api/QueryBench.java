@@ -53,7 +53,7 @@ class QueryBench {
     TestDatasets.registerKey(key);
     for (String dataset : new String[] {"public-credit", "market-credit", "financial-credit"}) {
       TestDatasets.load(
-          server, dir, key, dataset, Files.readAllBytes(dir.resolve(dataset + ".csv")));
+          server, dir, key, dataset, Files.readAllBytes(dir.resolve(dataset + ".csv")), 8 << 20);
     }
     String researcher = TestTokens.withOrganisation(Role.RESEARCHER, "bench", "pku");
     String steward = TestTokens.valid(Role.STEWARD, "stella");

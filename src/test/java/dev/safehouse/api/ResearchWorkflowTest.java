@@ -71,7 +71,7 @@ class ResearchWorkflowTest {
     TestDatasets.registerKey(key);
     Path dir = Files.createTempDirectory("research");
     for (Map.Entry<String, byte[]> csv : ResearchData.csvs().entrySet()) {
-      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue());
+      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue(), 32 * 1024);
     }
     loaded = true;
   }
@@ -252,7 +252,8 @@ class ResearchWorkflowTest {
         .containsExactly(
             Arrays.asList("110101", "C", "30", "30000"),
             Arrays.asList("110101", "G", "10", null),
-            Arrays.asList("310101", "C", "25", "48780"));
+            Arrays.asList("310101", "C", "25", "48780"),
+            Arrays.asList("440300", "K", "400", "120000"));
     List<Map<String, Object>> report = released.getList("result.result.suppressed");
     assertThat(report)
         .containsExactlyInAnyOrder(

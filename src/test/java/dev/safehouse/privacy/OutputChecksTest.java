@@ -52,6 +52,7 @@ class OutputChecksTest {
                   false,
                   SensitiveUse.NEVER)));
   private static final NoiseSource ZERO = scale -> BigInteger.ZERO;
+  private static final double DELTA = 1e-6;
 
   private static QueryColumn metric(String name, ColumnType type, double max, boolean money) {
     return new QueryColumn(
@@ -71,7 +72,8 @@ class OutputChecksTest {
         K,
         new Dominance(0.5, 0.85),
         rounding,
-        new DpRules(dp, Mechanism.LAPLACE, BigDecimal.ONE, BigDecimal.TEN, Duration.ofDays(1)),
+        new DpRules(
+            dp, Mechanism.LAPLACE, BigDecimal.ONE, BigDecimal.TEN, Duration.ofDays(1), DELTA),
         Approval.TRUSTED);
   }
 
@@ -92,6 +94,16 @@ class OutputChecksTest {
             new RawAggregate(COUNT, enterprises, enterprises, null, null),
             new RawAggregate(SUM_REVENUE, revenue, enterprises, top1, top2),
             new RawAggregate(AVG_EMPLOYEES, 10.0 * enterprises, enterprises, null, null)));
+  }
+
+  /** The DP release threshold for cells with {@code specs} under {@link #dp()}. */
+  private static long threshold(AggregateSpec... specs) {
+    return ReleaseThreshold.of(dp(), List.of(specs));
+  }
+
+  /** The DP release threshold for {@link #cell} and {@link #balanced}. */
+  private static long t() {
+    return threshold(COUNT, SUM_REVENUE, AVG_EMPLOYEES);
   }
 
   private static RawCell balanced(long enterprises) {
@@ -232,8 +244,8 @@ class OutputChecksTest {
   }
 
   @Test
-  void apply_dpTrueCountKNoisyCountKMinusOne_withholdsCellWithoutReport() {
-    CheckedCells checked = check(List.of(balanced(K)), dp(), scale -> BigInteger.ONE.negate());
+  void apply_dpTrueCountAtThresholdNoisyCountBelow_withholdsCellWithoutReport() {
+    CheckedCells checked = check(List.of(balanced(t())), dp(), scale -> BigInteger.ONE.negate());
 
     assertThat(checked.cells()).isEmpty();
     assertThat(checked.report()).isEmpty();
@@ -241,15 +253,15 @@ class OutputChecksTest {
   }
 
   @Test
-  void apply_dpTrueCountKMinusOneNoisyCountK_releasesNoisyCount() {
-    CheckedCells checked = check(List.of(balanced(K - 1)), dp(), scale -> BigInteger.ONE);
+  void apply_dpTrueCountBelowThresholdNoisyCountAt_releasesNoisyCount() {
+    CheckedCells checked = check(List.of(balanced(t() - 1)), dp(), scale -> BigInteger.ONE);
 
-    assertThat(number(checked, 0)).isEqualByComparingTo(String.valueOf(K));
+    assertThat(number(checked, 0)).isEqualByComparingTo(String.valueOf(t()));
   }
 
   @Test
   void apply_dpZeroNoise_releasesSumQuantisedToResolution() {
-    CheckedCells checked = check(List.of(balanced(K)), dp(), ZERO);
+    CheckedCells checked = check(List.of(balanced(t())), dp(), ZERO);
 
     // revenue is clamped to [0, 10^6]: summed in tens (Δ = 10^5 units), floored
     assertThat(number(checked, 1)).isEqualByComparingTo("123450");
@@ -257,10 +269,33 @@ class OutputChecksTest {
   }
 
   @Test
+  void releaseThreshold_isKPlusTheNoiseTailAtDelta() {
+    // ε = 1 over the count, the sum and the mean's sum and count: Laplace scale 4, so the offset is
+    // ⌈4·ln(10^6)⌉ = 56; without DP the threshold is k on the true count.
+    assertThat(t()).isEqualTo(K + 56);
+    assertThat(ReleaseThreshold.of(plain(), List.of(COUNT))).isEqualTo(K);
+    DisclosureRules gaussian =
+        new DisclosureRules(
+            K,
+            new Dominance(0.5, 0.85),
+            new Rounding(1, 1, 2),
+            new DpRules(
+                true,
+                Mechanism.GAUSSIAN,
+                BigDecimal.ONE,
+                BigDecimal.TEN,
+                Duration.ofDays(1),
+                DELTA),
+            Approval.TRUSTED);
+    // σ² = 1/ε² = 1: offset ⌈√(2·ln(10^6))⌉ = 6
+    assertThat(ReleaseThreshold.of(gaussian, List.of(COUNT))).isEqualTo(K + 6);
+  }
+
+  @Test
   void apply_dp_splitsEpsilonEvenlyOverNoisyQuantities() {
     List<NoiseScale> drawn = new ArrayList<>();
     check(
-        List.of(balanced(K)),
+        List.of(balanced(t())),
         dp(),
         scale -> {
           drawn.add(scale);
@@ -280,8 +315,8 @@ class OutputChecksTest {
   void apply_dpNoisyMeanCountBelowK_withholdsMean() {
     List<BigInteger> draws = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ZERO));
     draws.add(BigInteger.ZERO);
-    draws.add(BigInteger.valueOf(-1));
-    CheckedCells checked = check(List.of(balanced(K)), dp(), scale -> draws.remove(0));
+    draws.add(BigInteger.valueOf(K - 1 - t()));
+    CheckedCells checked = check(List.of(balanced(t())), dp(), scale -> draws.remove(0));
 
     assertThat(value(checked, 2))
         .isEqualTo(new ReleasedValue.Suppressed("employees_avg", SuppressionRule.K_THRESHOLD));
@@ -293,7 +328,7 @@ class OutputChecksTest {
 
   @Test
   void apply_dpDominatedSum_withholdsSum() {
-    CheckedCells checked = check(List.of(cell(K, 1000, 600, 100)), dp(), ZERO);
+    CheckedCells checked = check(List.of(cell(t(), 1000, 600, 100)), dp(), ZERO);
 
     assertThat(value(checked, 1))
         .isEqualTo(new ReleasedValue.Suppressed("revenue_sum", SuppressionRule.DOMINANCE));
@@ -301,7 +336,12 @@ class OutputChecksTest {
 
   @Test
   void apply_dpNoisyDistinctCount_isClampedAtZero() {
-    RawCell cell = new RawCell(List.of(), K, List.of(new RawAggregate(SECTORS, 2L, K, null, null)));
+    long enterprises = threshold(SECTORS);
+    RawCell cell =
+        new RawCell(
+            List.of(),
+            enterprises,
+            List.of(new RawAggregate(SECTORS, 2L, enterprises, null, null)));
     List<BigInteger> draws = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.valueOf(-9)));
 
     CheckedCells checked = check(List.of(cell), dp(), scale -> draws.remove(0));
@@ -317,12 +357,17 @@ class OutputChecksTest {
 
     assertThatThrownBy(() -> OutputChecks.apply(List.of(cell), dp(), noise))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(OutputChecks.apply(List.of(balanced(K)), dp(), noise).cells()).hasSize(1);
+    assertThat(OutputChecks.apply(List.of(balanced(t())), dp(), noise).cells()).hasSize(1);
   }
 
   @Test
   void apply_dpCountDiffersFromEnterprises_fails() {
-    RawCell cell = new RawCell(List.of(), K, List.of(new RawAggregate(COUNT, 7L, 7, null, null)));
+    long enterprises = threshold(COUNT);
+    RawCell cell =
+        new RawCell(
+            List.of(),
+            enterprises,
+            List.of(new RawAggregate(COUNT, enterprises + 2, enterprises + 2, null, null)));
 
     assertThatThrownBy(() -> check(List.of(cell), dp(), ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -52,7 +52,8 @@ final class TestCatalog {
             DisclosureRules.Mechanism.LAPLACE,
             new BigDecimal("0.5"),
             new BigDecimal("10"),
-            Duration.ofDays(30)),
+            Duration.ofDays(30),
+            1e-6),
         DisclosureRules.Approval.TRUSTED);
   }
 

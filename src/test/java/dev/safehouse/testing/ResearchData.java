@@ -12,7 +12,8 @@ import java.util.Map;
  * appears in all three sources. Region 110101: industry C has 30 enterprises, F has 9 (one short of
  * k = 10), G has 12 of which one holds 1 000 000 of registered capital and the others 100 each (a
  * dominated sum). Region 310101: industry C has 25 enterprises, one of them the only one with
- * registered capital 777 (the target of the differencing attack).
+ * registered capital 777 (the target of the differencing attack). Region 440300: industry K has 400
+ * enterprises, enough to clear the release threshold under differential privacy.
  */
 public final class ResearchData {
   /** Enterprises in region 110101, industry C. */
@@ -26,6 +27,9 @@ public final class ResearchData {
 
   /** Enterprises in region 310101, industry C. */
   public static final int SHANGHAI_C = 25;
+
+  /** Enterprises in region 440300, industry K: a cell large enough to be released under DP. */
+  public static final int SHENZHEN_K = 400;
 
   /** The registered capital only one Shanghai enterprise has. */
   public static final String UNIQUE_CAPITAL = "777";
@@ -42,6 +46,7 @@ public final class ResearchData {
     add(rows, "110101", "F", BEIJING_F, i -> "500");
     add(rows, "110101", "G", BEIJING_G, i -> i == 0 ? "1000000" : "100");
     add(rows, "310101", "C", SHANGHAI_C, i -> i == 0 ? UNIQUE_CAPITAL : "2000");
+    add(rows, "440300", "K", SHENZHEN_K, i -> "300");
     StringBuilder pub =
         new StringBuilder(
             "uscc,region_code,industry,registered_capital,year_established,"

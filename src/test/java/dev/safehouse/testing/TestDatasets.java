@@ -66,11 +66,12 @@ public final class TestDatasets {
 
   /**
    * Encrypts {@code csv} for {@code dataset} and uploads it as {@link #PROVIDER} signing with
-   * {@code key}.
+   * {@code key}, in chunks of {@code chunkBytes} (the test profile accepts bodies up to 64 KiB).
    *
    * @return the version number
    */
-  public static int upload(URI server, Path dir, SigningKey key, String dataset, byte[] csv)
+  public static int upload(
+      URI server, Path dir, SigningKey key, String dataset, byte[] csv, int chunkBytes)
       throws Exception {
     ApiClient api =
         new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", PROVIDER));
@@ -91,14 +92,14 @@ public final class TestDatasets {
           key);
     }
     return UploadCommandAccess.upload(
-        api, DatasetId.parse(dataset), envelope, 1 << 20, new PrintWriter(new StringWriter()));
+        api, DatasetId.parse(dataset), envelope, chunkBytes, new PrintWriter(new StringWriter()));
   }
 
   /** Waits until a version is LOADED or REJECTED and returns its state. */
   public static JsonPath awaitFinal(String dataset, int version) {
     JsonPath[] state = new JsonPath[1];
     Poll.until(
-        Duration.ofSeconds(60),
+        Duration.ofSeconds(300),
         "the version to be loaded or rejected",
         () -> {
           state[0] =
@@ -114,9 +115,10 @@ public final class TestDatasets {
   }
 
   /** Uploads and waits until the enclave has loaded the version; fails the test otherwise. */
-  public static int load(URI server, Path dir, SigningKey key, String dataset, byte[] csv)
+  public static int load(
+      URI server, Path dir, SigningKey key, String dataset, byte[] csv, int chunkBytes)
       throws Exception {
-    int version = upload(server, dir, key, dataset, csv);
+    int version = upload(server, dir, key, dataset, csv, chunkBytes);
     JsonPath done = awaitFinal(dataset, version);
     assertThat(done.getString("status")).as(done.getString("rejectReason")).isEqualTo("LOADED");
     return version;

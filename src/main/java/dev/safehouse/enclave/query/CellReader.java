@@ -14,19 +14,32 @@ import java.util.List;
 final class CellReader {
   private CellReader() {}
 
+  /** Returns the query's aggregates in output order, as the output checks describe them. */
+  static List<AggregateSpec> specs(GeneratedQuery query) {
+    List<AggregateSpec> specs = new ArrayList<>();
+    for (OutputColumn output : query.outputs()) {
+      if (output.kind() == OutputColumn.Kind.AGGREGATE) {
+        specs.add(
+            new AggregateSpec(output.label(), output.aggregate().orElseThrow(), output.column()));
+      }
+    }
+    return specs;
+  }
+
   static List<RawCell> read(EnclaveTables tables, GeneratedQuery query) {
     List<Object[]> rows = tables.select(query.sql(), query.bindings());
+    List<AggregateSpec> specs = specs(query);
     int dimensions = query.dimensionColumns().size();
     List<RawCell> cells = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long enterprises = ((Number) row[query.cellSizeIndex()]).longValue();
       List<RawAggregate> aggregates = new ArrayList<>();
+      int next = 0;
       for (OutputColumn output : query.outputs()) {
         if (output.kind() != OutputColumn.Kind.AGGREGATE) {
           continue;
         }
-        AggregateSpec spec =
-            new AggregateSpec(output.label(), output.aggregate().orElseThrow(), output.column());
+        AggregateSpec spec = specs.get(next++);
         Number value =
             output.valueIndex() < 0 ? Long.valueOf(enterprises) : (Number) row[output.valueIndex()];
         long nonNull =

@@ -2,11 +2,13 @@ package dev.safehouse.enclave.query;
 
 import dev.safehouse.policy.DisclosureRules;
 import dev.safehouse.privacy.CheckedCells;
+import dev.safehouse.privacy.ReleaseThreshold;
 import dev.safehouse.privacy.ReleasedCell;
 import dev.safehouse.privacy.ReleasedValue;
 import dev.safehouse.privacy.Suppression;
 import dev.safehouse.query.GeneratedQuery;
 import dev.safehouse.query.OutputColumn;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,9 +19,11 @@ import java.util.Map;
  * The released result as JSON values: columns, the released rows in the query's order (ORDER BY and
  * LIMIT applied to released values only), the suppression report and the rules applied.
  *
- * <p>Rows of cells suppressed whole are left out. Without DP the report names each suppressed cell
- * by its dimension values and the rule; with DP it gives only how many cells each rule suppressed,
- * since naming a suppressed cell's key would reveal that the key occurs in the data.
+ * <p>{@code rules} states what was applied, including the release threshold on the (noisy)
+ * enterprise count. Rows of cells suppressed whole are left out. Without DP the report names each
+ * suppressed cell by its dimension values and the rule; with DP it gives only how many cells each
+ * rule suppressed, since naming a suppressed cell's key would reveal that the key occurs in the
+ * data.
  */
 final class ResultDocument {
   private ResultDocument() {}
@@ -48,7 +52,7 @@ final class ResultDocument {
         } else {
           row.add(
               cell.values().get(aggregate++) instanceof ReleasedValue.Value released
-                  ? released.value()
+                  ? number(released.value())
                   : null);
         }
       }
@@ -64,11 +68,13 @@ final class ResultDocument {
     result.put("suppressed", report(checked, dimensions, rules.dp().required()));
     Map<String, Object> applied = new LinkedHashMap<>();
     applied.put("k", rules.k());
+    applied.put("releaseThreshold", ReleaseThreshold.of(rules, CellReader.specs(query)));
     applied.put("dominance", List.of(rules.dominance().top1(), rules.dominance().top2()));
     applied.put("differentialPrivacy", rules.dp().required());
     if (rules.dp().required()) {
       applied.put("mechanism", rules.dp().mechanism().name().toLowerCase(java.util.Locale.ROOT));
       applied.put("epsilon", rules.dp().epsilonPerQuery().toPlainString());
+      applied.put("delta", rules.dp().delta());
     }
     result.put("rules", applied);
     return result;
@@ -123,6 +129,18 @@ final class ResultDocument {
       return (Comparable<Object>) (Comparable<?>) Double.valueOf(n.doubleValue());
     }
     return (Comparable<Object>) value;
+  }
+
+  /**
+   * A released value as a JSON number: integral values as integers, others as the nearest double
+   * (RFC 8785 numbers are doubles; the values are already rounded to the policy's decimals).
+   */
+  private static Number number(BigDecimal value) {
+    BigDecimal plain = value.stripTrailingZeros();
+    if (plain.scale() <= 0 && plain.abs().compareTo(BigDecimal.valueOf(1L << 53)) < 0) {
+      return plain.longValueExact();
+    }
+    return value.doubleValue();
   }
 
   private static Object json(Object value) {
