@@ -7,6 +7,7 @@ import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.DisclosureRules;
 import dev.safehouse.policy.ProjectTemplate;
 import dev.safehouse.policy.QueryPolicies;
+import dev.safehouse.query.CheckedQueries;
 import dev.safehouse.query.EnumDomains;
 import dev.safehouse.query.QueryChecker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +24,14 @@ import java.util.Set;
 @ApplicationScoped
 public class ResearchPolicies {
   private final QueryPolicies policies;
-  private final QueryChecker checker;
+  private final CheckedQueries checker;
 
   ResearchPolicies(SafehouseConfig config) {
     Path dir = Path.of(config.enclave().policiesDir());
     DatasetSchemas schemas = DatasetSchemas.load(dir);
     this.policies = QueryPolicies.load(dir, schemas);
-    this.checker = new QueryChecker(policies.catalog(), EnumDomains.of(schemas));
+    this.checker =
+        new CheckedQueries(new QueryChecker(policies.catalog(), EnumDomains.of(schemas)), 1024);
   }
 
   /** Returns the loaded policies. */
@@ -37,8 +39,8 @@ public class ResearchPolicies {
     return policies;
   }
 
-  /** Returns the checker over the policies' catalog. */
-  public QueryChecker checker() {
+  /** Returns the checker over the policies' catalog, which remembers recent checks. */
+  public CheckedQueries checker() {
     return checker;
   }
 

@@ -7,25 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.cli.provider.ApiClient;
 import dev.safehouse.cli.provider.AttestCommand;
-import dev.safehouse.cli.provider.UploadCommandAccess;
-import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.Role;
-import dev.safehouse.crypto.AttestationVerifier;
-import dev.safehouse.crypto.EnclavePublicKeys;
-import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.Measurement;
 import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
-import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.testing.Poll;
+import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,11 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatasetIngestTest {
   /**
-   * One provider supplies the three sources; a dataset belongs to the provider that first uploads
-   * it.
+   * The key of {@link TestDatasets#PROVIDER}, which supplies the three sources (a dataset belongs
+   * to the provider that first uploads it).
    */
-  private static final String PROVIDER = "credit-bureau";
-
   private static final SigningKey PROVIDER_KEY = SigningKey.generate();
 
   private static final String MARKER = "4242424.42"; // a planted registered_capital value
@@ -75,77 +65,6 @@ class DatasetIngestTest {
 
   private static String admin() {
     return TestTokens.valid(Role.ADMIN, "ops");
-  }
-
-  private void registerKey(String provider, SigningKey key) {
-    given()
-        .auth()
-        .oauth2(TestTokens.valid(Role.STEWARD, "stella"))
-        .contentType("application/json")
-        .body("{\"publicKey\":\"" + key.verificationKey().toText() + "\"}")
-        .post("/v1/providers/" + provider + "/keys")
-        .then()
-        .statusCode(201)
-        .body("keyId", equalTo(key.verificationKey().keyId()));
-  }
-
-  /**
-   * The provider's own check of the enclave: fresh nonce, pinned platform key, measurement it
-   * computed.
-   */
-  private EnclavePublicKeys attestedEnclaveKeys(ApiClient api) throws Exception {
-    Poll.until(
-        Duration.ofSeconds(30),
-        "the awaited state",
-        () -> given().get("/q/health/ready").statusCode() == 200);
-    String expected =
-        Measurement.of(
-                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
-            .value();
-    VerificationKey platform =
-        VerificationKey.fromText(System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
-    return AttestationVerifier.keysOf(AttestCommand.attest(api, platform, expected, true));
-  }
-
-  private int upload(String provider, SigningKey key, String dataset, byte[] csv) throws Exception {
-    ApiClient api =
-        new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider));
-    EnclavePublicKeys enclaveKeys = attestedEnclaveKeys(api);
-    String schemaHash =
-        DatasetSchemas.load(Path.of("policies"))
-            .find(DatasetId.parse(dataset))
-            .orElseThrow()
-            .schemaHash();
-    long rows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
-    Path envelope = dir.resolve(provider + "-" + dataset + ".envelope");
-    try (InputStream in = new java.io.ByteArrayInputStream(csv)) {
-      Envelope.write(
-          in,
-          envelope,
-          new Envelope.Description(dataset, "2026-11", schemaHash, rows),
-          enclaveKeys,
-          key);
-    }
-    return UploadCommandAccess.upload(
-        api, DatasetId.parse(dataset), envelope, 32 * 1024, new PrintWriter(new StringWriter()));
-  }
-
-  private JsonPath awaitFinal(String provider, String dataset, int version) {
-    JsonPath[] state = new JsonPath[1];
-    Poll.until(
-        Duration.ofSeconds(60),
-        "the awaited state",
-        () -> {
-          state[0] =
-              given()
-                  .auth()
-                  .oauth2(TestTokens.withOrganisation(Role.PROVIDER, "uploader", provider))
-                  .get("/v1/datasets/" + dataset + "/versions/" + version)
-                  .jsonPath();
-          String status = state[0].getString("status");
-          return "LOADED".equals(status) || "REJECTED".equals(status);
-        });
-    return state[0];
   }
 
   private static Map<String, Integer> tables() {
@@ -170,8 +89,8 @@ class DatasetIngestTest {
       if (dataset.equals("public-credit")) {
         csv = plantMarker(csv);
       }
-      int version = upload(PROVIDER, provider, dataset, csv);
-      JsonPath done = awaitFinal(PROVIDER, dataset, version);
+      int version = TestDatasets.upload(server, dir, provider, dataset, csv, 32 * 1024);
+      JsonPath done = TestDatasets.awaitFinal(dataset, version);
       assertThat(done.getString("status")).as(done.getString("rejectReason")).isEqualTo("LOADED");
       assertThat(done.getString("inputRoot")).hasSize(64);
       assertThat(auditedActions(dataset + "#" + version))
@@ -235,9 +154,10 @@ class DatasetIngestTest {
   void upload_byAProviderWithoutARegisteredKey_isRejectedAsUnknown() throws Exception {
     SyntheticCreditData.write(dir.resolve("csv"), 20, 4);
     byte[] csv = Files.readAllBytes(dir.resolve("csv/market-credit.csv"));
-    int version = upload(PROVIDER, PROVIDER_KEY, "market-credit", csv); // no key registered yet
+    int version = // no key registered yet
+        TestDatasets.upload(server, dir, PROVIDER_KEY, "market-credit", csv, 32 * 1024);
 
-    JsonPath done = awaitFinal(PROVIDER, "market-credit", version);
+    JsonPath done = TestDatasets.awaitFinal("market-credit", version);
     assertThat(done.getString("status")).isEqualTo("REJECTED");
     assertThat(done.getString("rejectReason")).contains("unknown provider");
   }
@@ -245,12 +165,13 @@ class DatasetIngestTest {
   @Test
   @Order(2)
   void upload_signedWithAnUnregisteredKey_isRejectedAndNothingLoads() throws Exception {
-    registerKey(PROVIDER, PROVIDER_KEY);
+    TestDatasets.registerKey(PROVIDER_KEY);
     SyntheticCreditData.write(dir.resolve("csv"), 20, 5);
     byte[] csv = Files.readAllBytes(dir.resolve("csv/financial-credit.csv"));
-    int version = upload(PROVIDER, SigningKey.generate(), "financial-credit", csv);
+    int version =
+        TestDatasets.upload(server, dir, SigningKey.generate(), "financial-credit", csv, 32 * 1024);
 
-    JsonPath done = awaitFinal(PROVIDER, "financial-credit", version);
+    JsonPath done = TestDatasets.awaitFinal("financial-credit", version);
     assertThat(done.getString("status")).isEqualTo("REJECTED");
     assertThat(done.getString("rejectReason")).contains("not registered");
     assertThat(tables()).doesNotContainKey("financial_credit");

@@ -5,6 +5,9 @@ import static io.restassured.RestAssured.given;
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.common.Role;
 import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.policy.ColumnSpec;
+import dev.safehouse.policy.DatasetSchema;
+import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 
@@ -87,20 +91,25 @@ class QueryBench {
     try (Connection plain = plaintext(dir)) {
       List<Double> whole = new ArrayList<>();
       List<Double> baseline = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < warmup + rounds; i++) {
         double w = timeRun(researcher, query);
         double b = timePlain(plain);
         if (i >= warmup) {
           whole.add(w);
           baseline.add(b);
+          ratios.add(w / b);
         }
       }
       print("%d enterprises, %d rounds after %d warm-up rounds", enterprises, rounds, warmup);
       print("plaintext DuckDB, same SQL, same JVM: %s", stats(baseline));
       print("whole path over HTTP (policy, enclave, checks, signature, audit): %s", stats(whole));
       print(
-          "ratio whole path / plaintext (medians): %.2fx (target <= 1.3x)",
-          median(whole) / median(baseline));
+          "ratio of the medians, whole path / plaintext: %.2fx", median(whole) / median(baseline));
+      print(
+          "median of the per-round ratios (each round runs both, back to back): %.2fx"
+              + " (target <= 1.3x)",
+          median(ratios));
     }
   }
 
@@ -139,16 +148,26 @@ class QueryBench {
     return (System.nanoTime() - start) / 1e6;
   }
 
+  /**
+   * The same CSVs in a plaintext in-memory DuckDB, with the column types the enclave gives them (a
+   * region code is text, not a number), joined into the same {@code fused} view.
+   */
   private static Connection plaintext(Path dir) throws Exception {
     Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
     try (Statement s = c.createStatement()) {
-      for (String dataset : new String[] {"public-credit", "market-credit", "financial-credit"}) {
+      for (DatasetSchema schema : DatasetSchemas.load(Path.of("policies")).all()) {
+        String columns =
+            schema.columns().stream()
+                .map(column -> "'" + column.name() + "': '" + sqlType(column) + "'")
+                .collect(Collectors.joining(", "));
         s.execute(
             "CREATE TABLE "
-                + dataset.replace('-', '_')
+                + schema.tableName()
                 + " AS SELECT * FROM read_csv('"
-                + dir.resolve(dataset + ".csv")
-                + "', header = true)");
+                + dir.resolve(schema.id() + ".csv")
+                + "', header = true, columns = {"
+                + columns
+                + "})");
       }
       s.execute(
           "CREATE VIEW fused AS SELECT b.*, t0.* EXCLUDE (uscc), t1.* EXCLUDE (uscc)"
@@ -156,6 +175,15 @@ class QueryBench {
               + " LEFT JOIN financial_credit t1 USING (uscc)");
     }
     return c;
+  }
+
+  private static String sqlType(ColumnSpec column) {
+    return switch (column.type()) {
+      case INTEGER -> "BIGINT";
+      case DECIMAL -> "DOUBLE";
+      case BOOLEAN -> "BOOLEAN";
+      case USCC, STRING, ENUM -> "VARCHAR";
+    };
   }
 
   private static String stats(List<Double> millis) {

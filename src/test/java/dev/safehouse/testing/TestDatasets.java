@@ -46,7 +46,8 @@ public final class TestDatasets {
         .body("{\"publicKey\":\"" + key.verificationKey().toText() + "\"}")
         .post("/v1/providers/" + PROVIDER + "/keys")
         .then()
-        .statusCode(201);
+        .statusCode(201)
+        .body("keyId", org.hamcrest.Matchers.equalTo(key.verificationKey().keyId()));
   }
 
   /** The provider's own check of the enclave: fresh nonce, pinned platform key, measurement. */

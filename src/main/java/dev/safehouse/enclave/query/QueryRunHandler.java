@@ -22,6 +22,7 @@ import dev.safehouse.privacy.DiscreteNoise;
 import dev.safehouse.privacy.OneShotNoise;
 import dev.safehouse.privacy.OutputChecks;
 import dev.safehouse.query.CheckResult;
+import dev.safehouse.query.CheckedQueries;
 import dev.safehouse.query.EnumDomains;
 import dev.safehouse.query.GeneratedQuery;
 import dev.safehouse.query.ParameterException;
@@ -57,6 +58,8 @@ public final class QueryRunHandler implements RequestHandler<QueryRunRequest> {
 
   private final EnclaveContext context;
   private final SecureRandom random = new SecureRandom();
+  private QueryPolicies checkedPolicies;
+  private CheckedQueries checker;
 
   /** Creates the handler. */
   public QueryRunHandler(EnclaveContext context) {
@@ -85,8 +88,7 @@ public final class QueryRunHandler implements RequestHandler<QueryRunRequest> {
     if (!epsilonMatches(request.epsilon(), rules)) {
       return refused(List.of("epsilon-mismatch"), List.of());
     }
-    QueryChecker checker =
-        new QueryChecker(policies.catalog(), EnumDomains.of(context.schemas().orElseThrow()));
+    CheckedQueries checker = checker(policies);
     Optional<GeneratedQuery> next;
     QueryPlan plan;
     CheckResult checked = checker.check(request.sql(), datasets, rules);
@@ -115,9 +117,21 @@ public final class QueryRunHandler implements RequestHandler<QueryRunRequest> {
     }
   }
 
+  /** The checker for the loaded policies, kept while they stay loaded. */
+  private CheckedQueries checker(QueryPolicies policies) {
+    if (checker == null || checkedPolicies != policies) {
+      checker =
+          new CheckedQueries(
+              new QueryChecker(policies.catalog(), EnumDomains.of(context.schemas().orElseThrow())),
+              256);
+      checkedPolicies = policies;
+    }
+    return checker;
+  }
+
   private boolean differs(
       QueryRunRequest request,
-      QueryChecker checker,
+      CheckedQueries checker,
       Set<DatasetId> datasets,
       DisclosureRules rules,
       GeneratedQuery next) {
