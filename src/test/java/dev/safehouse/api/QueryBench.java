@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.common.Role;
 import dev.safehouse.crypto.SigningKey;
-import dev.safehouse.policy.ColumnSpec;
+import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.testing.TestDatasets;
@@ -158,7 +158,9 @@ class QueryBench {
       for (DatasetSchema schema : DatasetSchemas.load(Path.of("policies")).all()) {
         String columns =
             schema.columns().stream()
-                .map(column -> "'" + column.name() + "': '" + sqlType(column) + "'")
+                .map(
+                    column ->
+                        "'" + column.name() + "': '" + ColumnDef.SqlType.of(column.type()) + "'")
                 .collect(Collectors.joining(", "));
         s.execute(
             "CREATE TABLE "
@@ -175,15 +177,6 @@ class QueryBench {
               + " LEFT JOIN financial_credit t1 USING (uscc)");
     }
     return c;
-  }
-
-  private static String sqlType(ColumnSpec column) {
-    return switch (column.type()) {
-      case INTEGER -> "BIGINT";
-      case DECIMAL -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      case USCC, STRING, ENUM -> "VARCHAR";
-    };
   }
 
   private static String stats(List<Double> millis) {

@@ -1,5 +1,6 @@
 package dev.safehouse.query;
 
+import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.policy.ColumnSpec;
 import dev.safehouse.policy.DatasetSchema;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ final class DuckDbTables {
       for (DatasetSchema schema : TestCatalog.SCHEMAS.all()) {
         String columns =
             schema.columns().stream()
-                .map(c -> c.name() + " " + sqlType(c))
+                .map(c -> c.name() + " " + ColumnDef.SqlType.of(c.type()))
                 .collect(Collectors.joining(", "));
         s.execute("CREATE TABLE " + schema.tableName() + " (" + columns + ")");
         for (ColumnSpec c : schema.columns()) {
@@ -42,15 +43,6 @@ final class DuckDbTables {
               + " JOIN financial_credit USING (uscc)");
     }
     return connection;
-  }
-
-  private static String sqlType(ColumnSpec c) {
-    return switch (c.type()) {
-      case INTEGER -> "BIGINT";
-      case DECIMAL -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      default -> "VARCHAR";
-    };
   }
 
   /** Inserts one row; values in the table's column order. */

@@ -7,11 +7,9 @@ import dev.safehouse.crypto.EnvelopeException;
 import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.enclave.store.EnclaveTables;
-import dev.safehouse.policy.ColumnSpec;
 import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.RowViolation;
 import dev.safehouse.policy.TypedRows;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -140,18 +138,7 @@ final class DatasetLoader {
   }
 
   static List<ColumnDef> columns(DatasetSchema schema) {
-    List<ColumnDef> columns = new ArrayList<>();
-    for (ColumnSpec spec : schema.columns()) {
-      ColumnDef.SqlType type =
-          switch (spec.type()) {
-            case USCC, STRING, ENUM -> ColumnDef.SqlType.VARCHAR;
-            case INTEGER -> ColumnDef.SqlType.BIGINT;
-            case DECIMAL -> ColumnDef.SqlType.DOUBLE;
-            case BOOLEAN -> ColumnDef.SqlType.BOOLEAN;
-          };
-      columns.add(new ColumnDef(spec.name(), type));
-    }
-    return columns;
+    return schema.columns().stream().map(ColumnDef::of).toList();
   }
 
   private static String report(ValidatedBatches.Outcome outcome) {

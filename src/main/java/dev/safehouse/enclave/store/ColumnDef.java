@@ -1,5 +1,7 @@
 package dev.safehouse.enclave.store;
 
+import dev.safehouse.policy.ColumnSpec;
+import dev.safehouse.policy.ColumnType;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +22,22 @@ public record ColumnDef(String name, SqlType type) {
     /** {@link Double}. */
     DOUBLE,
     /** {@link Boolean}. */
-    BOOLEAN
+    BOOLEAN;
+
+    /** Returns how cells of a dataset column of type {@code type} are stored (and typed in SQL). */
+    public static SqlType of(ColumnType type) {
+      return switch (type) {
+        case USCC, STRING, ENUM -> VARCHAR;
+        case INTEGER -> BIGINT;
+        case DECIMAL -> DOUBLE;
+        case BOOLEAN -> BOOLEAN;
+      };
+    }
+  }
+
+  /** Returns the column a dataset column is stored as. */
+  public static ColumnDef of(ColumnSpec spec) {
+    return new ColumnDef(spec.name(), SqlType.of(spec.type()));
   }
 
   /**

@@ -103,10 +103,7 @@ class ReleasedCellsProperties {
     }
     EnclaveTables tables = EnclaveTables.open();
     for (DatasetSchema schema : SCHEMAS.all()) {
-      List<ColumnDef> columns = new ArrayList<>();
-      for (ColumnSpec c : schema.columns()) {
-        columns.add(new ColumnDef(c.name(), sqlType(c)));
-      }
+      List<ColumnDef> columns = schema.columns().stream().map(ColumnDef::of).toList();
       List<Object[]> rows = new ArrayList<>();
       for (String uscc : usccs) {
         Object[] row = new Object[columns.size()];
@@ -119,15 +116,6 @@ class ReleasedCellsProperties {
     }
     tables.createFusedView("public_credit", List.of("market_credit", "financial_credit"));
     return tables;
-  }
-
-  private static ColumnDef.SqlType sqlType(ColumnSpec c) {
-    return switch (c.type()) {
-      case INTEGER -> ColumnDef.SqlType.BIGINT;
-      case DECIMAL -> ColumnDef.SqlType.DOUBLE;
-      case BOOLEAN -> ColumnDef.SqlType.BOOLEAN;
-      case USCC, STRING, ENUM -> ColumnDef.SqlType.VARCHAR;
-    };
   }
 
   private static Object value(ColumnSpec c, String uscc, SplittableRandom random) {
