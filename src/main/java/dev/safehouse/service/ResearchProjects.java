@@ -220,7 +220,9 @@ public class ResearchProjects {
             Optional.of(project.purpose()),
             target(row.id()),
             AuditEntry.Decision.allow(
-                trusted ? "policy-check" : "policy-check", "plan:" + plan.hash())));
+                "policy-check",
+                trusted ? "trusted-template" : "awaits-steward",
+                "plan:" + plan.hash())));
     write(() -> store.insertQuery(row));
     return row;
   }
