@@ -2,6 +2,7 @@ package dev.safehouse.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -12,8 +13,11 @@ import dev.safehouse.common.Role;
 import dev.safehouse.common.Sha256;
 import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.enclave.protocol.QueryRunRequest;
+import dev.safehouse.enclave.protocol.QueryRunResponse;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.QueryPolicies;
+import dev.safehouse.service.EnclaveService;
 import dev.safehouse.testing.ResearchData;
 import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
@@ -21,11 +25,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -54,6 +60,8 @@ class ResearchWorkflowTest {
 
   @TestHTTPResource("/")
   URI server;
+
+  @Inject EnclaveService enclave;
 
   private static String researcher(String name) {
     return TestTokens.withOrganisation(Role.RESEARCHER, name, "pku");
@@ -395,5 +403,95 @@ class ResearchWorkflowTest {
     assertThat(ok.stream().map(r -> r.getList("result.result.rows")).distinct().count())
         .as("every run draws fresh noise")
         .isGreaterThan(1);
+  }
+
+  @Test
+  @Order(6)
+  void wrongRolesAndBadParameters_areRefusedWithoutEchoingValues() throws Exception {
+    loadData();
+    String erin = researcher("erin");
+    String id = approvedProject(erin, "exploratory", "0");
+    String queryId =
+        approvedQuery(erin, id, "SELECT count(*) FROM fused WHERE year_established >= :since");
+    String steward = steward();
+    String institution = TestTokens.valid(Role.INSTITUTION, "icbc");
+    submit(steward, id, "SELECT count(*) FROM fused").then().statusCode(403);
+    submit(institution, id, "SELECT count(*) FROM fused").then().statusCode(403);
+    run(steward, queryId, "{\"since\":2000}").then().statusCode(403);
+    given().auth().oauth2(institution).get("/v1/projects/" + id).then().statusCode(403);
+    given().contentType("application/json").body("{}").post("/v1/projects").then().statusCode(401);
+
+    run(erin, queryId, "{}")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-request"))
+        .body("detail", containsString("since"));
+    String secret = "two-thousand-and-ten";
+    String refused =
+        run(erin, queryId, "{\"since\":\"" + secret + "\"}")
+            .then()
+            .statusCode(400)
+            .extract()
+            .asString();
+    assertThat(refused).contains("since").doesNotContain(secret);
+    run(erin, queryId, "{\"since\":2000,\"extra\":1}").then().statusCode(400);
+  }
+
+  @Test
+  @Order(7)
+  void rejectedProject_takesNoQueries() throws Exception {
+    loadData();
+    String fay = researcher("fay");
+    String id = project(fay, "exploratory", "0");
+    decide("/v1/projects/" + id, "reject");
+    given()
+        .auth()
+        .oauth2(fay)
+        .get("/v1/projects/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("rejected"))
+        .body("decisionReason", equalTo("fits the approved purpose"));
+    submit(fay, id, "SELECT count(*) FROM fused").then().statusCode(409);
+  }
+
+  @Test
+  @Order(8)
+  void enclave_refusesWhatTheHostShouldHaveRefused() throws Exception {
+    loadData();
+    QueryRunResponse identifier =
+        enclave.call(
+            new QueryRunRequest(
+                "run-x",
+                "project-x",
+                "exploratory",
+                List.of("public-credit"),
+                "SELECT uscc, count(*) FROM fused GROUP BY uscc",
+                "{}",
+                "",
+                List.of()),
+            QueryRunResponse.class,
+            Duration.ofSeconds(30));
+    assertThat(identifier.released()).isFalse();
+    assertThat(identifier.signature()).isEmpty();
+    assertThat(new String(identifier.body(), StandardCharsets.UTF_8))
+        .contains("identifier-column")
+        .doesNotContain("9111");
+
+    QueryRunResponse unchargedDp =
+        enclave.call(
+            new QueryRunRequest(
+                "run-y",
+                "project-y",
+                "dp-open",
+                List.of("public-credit"),
+                "SELECT count(*) FROM fused",
+                "{}",
+                "",
+                List.of()),
+            QueryRunResponse.class,
+            Duration.ofSeconds(30));
+    assertThat(unchargedDp.released()).isFalse();
+    assertThat(new String(unchargedDp.body(), StandardCharsets.UTF_8)).contains("epsilon-mismatch");
   }
 }
