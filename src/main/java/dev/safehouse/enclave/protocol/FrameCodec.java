@@ -241,6 +241,23 @@ public final class FrameCodec {
         QueryRunResponse q = (QueryRunResponse) message;
         out.u8(q.released() ? 1 : 0).bytes32(q.body()).bytes32(q.statement()).str16(q.signature());
       }
+      case SCORE_REQUEST -> {
+        ScoreRequest r = (ScoreRequest) message;
+        out.u16(r.items().size());
+        for (ScoreRequest.Item item : r.items()) {
+          out.str16(item.itemId()).str16(item.uscc()).str16(item.consentHash());
+        }
+      }
+      case SCORE_RESPONSE -> {
+        ScoreResponse r = (ScoreResponse) message;
+        out.u16(r.results().size());
+        for (ScoreResponse.Result result : r.results()) {
+          out.str16(result.itemId())
+              .u8(result.found() ? 1 : 0)
+              .bytes32(result.statement())
+              .str16(result.signature());
+        }
+      }
       case LOAD_RESPONSE -> {
         LoadResponse l = (LoadResponse) message;
         out.u8(l.state().ordinal())
@@ -280,6 +297,8 @@ public final class FrameCodec {
         case AUDIT_APPEND_REQUEST -> new AuditAppendRequest(in.i64(), blobs(in));
         case AUDIT_APPEND_RESPONSE -> new AuditAppendResponse(in.i64(), in.str16());
         case QUERY_RUN_REQUEST -> readQueryRun(in);
+        case SCORE_REQUEST -> readScoreRequest(in);
+        case SCORE_RESPONSE -> readScoreResponse(in);
         case QUERY_RUN_RESPONSE ->
             new QueryRunResponse(readFlag(in), in.bytes32(), in.bytes32(), in.str16());
       };
@@ -307,6 +326,24 @@ public final class FrameCodec {
     }
     return new QueryRunRequest(
         runId, projectId, template, datasets, sql, parameters, epsilon, releases);
+  }
+
+  private static ScoreRequest readScoreRequest(PayloadReader in) {
+    int n = in.u16();
+    List<ScoreRequest.Item> items = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      items.add(new ScoreRequest.Item(in.str16(), in.str16(), in.str16()));
+    }
+    return new ScoreRequest(items);
+  }
+
+  private static ScoreResponse readScoreResponse(PayloadReader in) {
+    int n = in.u16();
+    List<ScoreResponse.Result> results = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      results.add(new ScoreResponse.Result(in.str16(), readFlag(in), in.bytes32(), in.str16()));
+    }
+    return new ScoreResponse(results);
   }
 
   private static String utf8(PayloadReader in) {

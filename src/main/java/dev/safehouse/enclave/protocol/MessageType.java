@@ -41,6 +41,10 @@ public enum MessageType {
   QUERY_RUN_REQUEST(0x40),
   /** {@link QueryRunResponse}, enclave → host. */
   QUERY_RUN_RESPONSE(0xC0),
+  /** {@link ScoreRequest}, host → enclave. */
+  SCORE_REQUEST(0x50),
+  /** {@link ScoreResponse}, enclave → host. */
+  SCORE_RESPONSE(0xD0),
   /** {@link ErrorResponse}, enclave → host, answers any request. */
   ERROR_RESPONSE(0xFF);
 

@@ -9,6 +9,7 @@ package dev.safehouse.enclave.protocol;
  */
 public sealed interface Request extends Message
     permits StatusRequest,
+        ScoreRequest,
         QueryRunRequest,
         TableCountsRequest,
         LoadRequest,

@@ -6,6 +6,7 @@ package dev.safehouse.enclave.protocol;
  */
 public sealed interface Response extends Message
     permits StatusResponse,
+        ScoreResponse,
         QueryRunResponse,
         AuditResumeResponse,
         AuditAppendResponse,

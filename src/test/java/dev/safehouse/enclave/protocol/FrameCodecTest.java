@@ -76,6 +76,18 @@ class FrameCodecTest {
                   "0.5",
                   List.of(new QueryRunRequest.Release("SELECT count(*) FROM fused", "{}")))),
           Map.entry(
+              MessageType.SCORE_REQUEST,
+              new ScoreRequest(
+                  List.of(
+                      new ScoreRequest.Item("item-1", "91350100M000100Y43", "ab".repeat(32)),
+                      new ScoreRequest.Item("item-2", "9144030071526726XG", "cd".repeat(32))))),
+          Map.entry(
+              MessageType.SCORE_RESPONSE,
+              new ScoreResponse(
+                  List.of(
+                      new ScoreResponse.Result("item-1", true, "{}".getBytes(), "c2ln"),
+                      new ScoreResponse.Result("item-2", false, new byte[0], "")))),
+          Map.entry(
               MessageType.QUERY_RUN_RESPONSE,
               new QueryRunResponse(true, "{}".getBytes(), "{\"a\":1}".getBytes(), "c2ln")),
           Map.entry(MessageType.ATTEST_RESPONSE, new AttestResponse("ZG9j", "c2ln")),
