@@ -455,42 +455,37 @@ class ResearchWorkflowTest {
     submit(fay, id, "SELECT count(*) FROM fused").then().statusCode(409);
   }
 
+  /**
+   * Sends a run straight to the enclave, as a host that skipped its own checks and charge would.
+   */
+  private QueryRunResponse enclaveRun(String template, String sql) {
+    return enclave.call(
+        new QueryRunRequest(
+            "run-" + template,
+            "project-" + template,
+            template,
+            List.of("public-credit"),
+            sql,
+            "{}",
+            "",
+            List.of()),
+        QueryRunResponse.class,
+        Duration.ofSeconds(30));
+  }
+
   @Test
   @Order(8)
   void enclave_refusesWhatTheHostShouldHaveRefused() throws Exception {
     loadData();
     QueryRunResponse identifier =
-        enclave.call(
-            new QueryRunRequest(
-                "run-x",
-                "project-x",
-                "exploratory",
-                List.of("public-credit"),
-                "SELECT uscc, count(*) FROM fused GROUP BY uscc",
-                "{}",
-                "",
-                List.of()),
-            QueryRunResponse.class,
-            Duration.ofSeconds(30));
+        enclaveRun("exploratory", "SELECT uscc, count(*) FROM fused GROUP BY uscc");
     assertThat(identifier.released()).isFalse();
     assertThat(identifier.signature()).isEmpty();
     assertThat(new String(identifier.body(), StandardCharsets.UTF_8))
         .contains("identifier-column")
         .doesNotContain("9111");
 
-    QueryRunResponse unchargedDp =
-        enclave.call(
-            new QueryRunRequest(
-                "run-y",
-                "project-y",
-                "dp-open",
-                List.of("public-credit"),
-                "SELECT count(*) FROM fused",
-                "{}",
-                "",
-                List.of()),
-            QueryRunResponse.class,
-            Duration.ofSeconds(30));
+    QueryRunResponse unchargedDp = enclaveRun("dp-open", "SELECT count(*) FROM fused");
     assertThat(unchargedDp.released()).isFalse();
     assertThat(new String(unchargedDp.body(), StandardCharsets.UTF_8)).contains("epsilon-mismatch");
   }
