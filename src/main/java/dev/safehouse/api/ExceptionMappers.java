@@ -3,6 +3,7 @@ package dev.safehouse.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
+import dev.safehouse.service.QuotaExceededException;
 import dev.safehouse.service.RateLimitedException;
 import dev.safehouse.service.RefusalException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -68,6 +69,9 @@ public final class ExceptionMappers {
     Response.ResponseBuilder builder = ProblemResponses.builder(problem);
     if (e instanceof RateLimitedException limited) {
       builder.header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds());
+    }
+    if (e instanceof QuotaExceededException exceeded) {
+      builder.header(HttpHeaders.RETRY_AFTER, exceeded.retryAfterSeconds());
     }
     if (e.type() == ProblemType.ENCLAVE_UNAVAILABLE) {
       builder.header(HttpHeaders.RETRY_AFTER, 1);

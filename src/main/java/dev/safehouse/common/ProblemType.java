@@ -29,7 +29,11 @@ public enum ProblemType {
   BUDGET_EXHAUSTED(403, "budget-exhausted", "The project's privacy budget does not cover the run"),
   /** 403: the enclave's output rules refused to release a run's result. */
   RELEASE_REFUSED(403, "release-refused", "The enclave's output rules refused the release"),
+  /** 403: no live consent of the enterprise covers the institution's request. */
+  CONSENT_REQUIRED(403, "consent-required", "The enterprise's consent does not cover the request"),
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
+  /** 429: the institution's daily score quota, in total or for one enterprise, is used up. */
+  QUOTA_EXCEEDED(429, "quota-exceeded", "The daily score quota is used up"),
   INTERNAL(500, "internal", "Internal error"),
   ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),

@@ -27,6 +27,9 @@ public interface SafehouseConfig {
   /** The audit log. */
   Audit audit();
 
+  /** Fused credit scores for institutions. */
+  Scores scores();
+
   /**
    * The database chosen at start-up by {@link SafehouseMain}; {@code application.properties} uses
    * these as defaults of {@code quarkus.datasource.*}. Not meant to be set by hand: set {@code
@@ -141,5 +144,22 @@ public interface SafehouseConfig {
     /** How long a request waits for its entry to become durable before it is refused (503). */
     @WithDefault("10s")
     Duration appendTimeout();
+  }
+
+  /** Fused credit scores for institutions. */
+  interface Scores {
+    /** Daily quotas against scraping, counted per UTC day. */
+    Quota quota();
+  }
+
+  /** Score quotas per UTC day; a score beyond either is refused with 429 {@code quota-exceeded}. */
+  interface Quota {
+    /** Scores one institution may take per UTC day, over all enterprises. */
+    @WithDefault("10000")
+    int perInstitutionPerDay();
+
+    /** Scores one institution may take about one enterprise per UTC day. */
+    @WithDefault("20")
+    int perEnterprisePerDay();
   }
 }

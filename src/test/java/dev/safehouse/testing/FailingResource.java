@@ -2,6 +2,7 @@ package dev.safehouse.testing;
 
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
+import dev.safehouse.service.QuotaExceededException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -23,5 +24,12 @@ public class FailingResource {
   @Path("/conflict")
   public String conflict() {
     throw new SafehouseException(ProblemType.CONFLICT, "the project is already approved");
+  }
+
+  /** Fails as the score API does once a daily quota is used up. */
+  @GET
+  @Path("/quota")
+  public String quota() {
+    throw new QuotaExceededException("the institution's daily score quota is used up", 42);
   }
 }
