@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * /templates/dp-open/k} is shown as {@code templates.dp-open.k}, {@code /columns/x/clamp/1} as
  * {@code columns.x.clamp[1]}.
  */
-final class FieldPath {
+public final class FieldPath {
   private FieldPath() {}
 
   /** Escapes one reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
-  static String escape(String token) {
+  public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }
 

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param field the field's path ({@code templates.dp-open.k}, {@code clamp[1]}); empty for none
  * @param message what is wrong
  */
-record PolicyProblem(String file, SourcePosition at, String field, String message) {
-  PolicyProblem {
+public record PolicyProblem(String file, SourcePosition at, String field, String message) {
+  /** Requires every component. */
+  public PolicyProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(field, "field");

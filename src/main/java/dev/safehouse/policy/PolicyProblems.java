@@ -9,16 +9,19 @@ import java.util.stream.Collectors;
  * Collects the problems of a policy bundle so that one load reports all of them, each on its own
  * line, in file and position order.
  */
-final class PolicyProblems {
+public final class PolicyProblems {
   private final List<PolicyProblem> problems = new ArrayList<>();
 
+  /** Starts an empty collection. */
+  public PolicyProblems() {}
+
   /** Records a problem. */
-  void add(PolicyProblem problem) {
+  public void add(PolicyProblem problem) {
     problems.add(problem);
   }
 
   /** Returns how many problems have been recorded so far. */
-  int count() {
+  public int count() {
     return problems.size();
   }
 
@@ -27,7 +30,7 @@ final class PolicyProblems {
    *
    * @throws PolicyException listing every problem, one per line
    */
-  void throwIfAny() {
+  public void throwIfAny() {
     if (problems.isEmpty()) {
       return;
     }

@@ -21,11 +21,13 @@ import java.util.Map;
  * The shared {@code rules.schema.json} is registered up front, so resolving references needs no
  * network.
  */
-enum PolicySchema {
+public enum PolicySchema {
   /** {@code projects/templates.yaml}. */
   TEMPLATES("templates.schema.json"),
   /** {@code disclosure/<dataset>.yaml}. */
-  DISCLOSURE("disclosure.schema.json");
+  DISCLOSURE("disclosure.schema.json"),
+  /** {@code scoring/<model>.yaml}: a scorecard (read by {@code dev.safehouse.scoring}). */
+  SCORECARD("scorecard.schema.json");
 
   private static final String BASE = "https://safehouse.dev/policy-schemas/";
 
@@ -42,7 +44,7 @@ enum PolicySchema {
    *
    * @return whether the document is valid
    */
-  boolean validate(YamlDocument document, PolicyProblems problems) {
+  public boolean validate(YamlDocument document, PolicyProblems problems) {
     boolean valid = true;
     for (Error error : schema.validate(document.root())) {
       valid = false;
@@ -90,7 +92,11 @@ enum PolicySchema {
     private static SchemaRegistry build() {
       Map<String, String> schemas = new HashMap<>();
       for (String file :
-          List.of("rules.schema.json", "templates.schema.json", "disclosure.schema.json")) {
+          List.of(
+              "rules.schema.json",
+              "templates.schema.json",
+              "disclosure.schema.json",
+              "scorecard.schema.json")) {
         schemas.put(BASE + file, resource(file));
       }
       return SchemaRegistry.withDefaultDialect(

@@ -7,10 +7,10 @@ package dev.safehouse.policy;
  * @param line the line, from 1 (0 for {@link #NONE})
  * @param column the column, from 1 (0 for {@link #NONE})
  */
-record SourcePosition(int line, int column) {
+public record SourcePosition(int line, int column) {
   /** No position. */
-  static final SourcePosition NONE = new SourcePosition(0, 0);
+  public static final SourcePosition NONE = new SourcePosition(0, 0);
 
   /** The start of a file. */
-  static final SourcePosition START = new SourcePosition(1, 1);
+  public static final SourcePosition START = new SourcePosition(1, 1);
 }

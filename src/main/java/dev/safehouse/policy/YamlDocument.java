@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +31,12 @@ import java.util.Optional;
  * @param root the document
  * @param positions the position of each node, by JSON pointer
  */
-record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> positions) {
+public record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> positions) {
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-  YamlDocument {
+  /** Copies {@code positions}. */
+  public YamlDocument {
     positions = Map.copyOf(positions);
   }
 
@@ -45,10 +47,29 @@ record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> posi
    * @param file its name as shown in problems
    * @return the document, or empty if it is not well-formed YAML
    */
-  static Optional<YamlDocument> read(Path path, String file, PolicyProblems problems) {
+  public static Optional<YamlDocument> read(Path path, String file, PolicyProblems problems) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(path);
+    } catch (IOException e) {
+      problems.add(new PolicyProblem(file, SourcePosition.NONE, "", "cannot be read"));
+      return Optional.empty();
+    }
+    return read(content, file, problems);
+  }
+
+  /**
+   * Parses {@code content}, recording any syntax problem, with its position, in {@code problems}.
+   * For callers that also hash the exact bytes they parse.
+   *
+   * @param content the file's bytes (UTF-8)
+   * @param file its name as shown in problems
+   * @return the document, or empty if it is not well-formed YAML
+   */
+  public static Optional<YamlDocument> read(byte[] content, String file, PolicyProblems problems) {
     int before = problems.count();
     Map<String, SourcePosition> positions = new HashMap<>();
-    try (YAMLParser parser = YAML.createParser(path.toFile())) {
+    try (YAMLParser parser = YAML.createParser(content)) {
       if (parser.nextToken() == null) {
         problems.add(new PolicyProblem(file, SourcePosition.START, "", "the file is empty"));
         return Optional.empty();
@@ -75,7 +96,7 @@ record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> posi
   }
 
   /** Returns the position of the node at {@code pointer}, or of its nearest recorded ancestor. */
-  SourcePosition position(String pointer) {
+  public SourcePosition position(String pointer) {
     String p = pointer;
     while (!positions.containsKey(p) && !p.isEmpty()) {
       p = p.substring(0, p.lastIndexOf('/'));
@@ -84,12 +105,12 @@ record YamlDocument(String file, JsonNode root, Map<String, SourcePosition> posi
   }
 
   /** Returns a problem at the node at {@code pointer}, naming its field path. */
-  PolicyProblem problem(String pointer, String message) {
+  public PolicyProblem problem(String pointer, String message) {
     return new PolicyProblem(file, position(pointer), FieldPath.of(pointer, root), message);
   }
 
   /** Returns the node at {@code pointer}, or a missing node. */
-  JsonNode at(String pointer) {
+  public JsonNode at(String pointer) {
     return root.at(pointer);
   }
 
