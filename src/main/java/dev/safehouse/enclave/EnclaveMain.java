@@ -18,9 +18,11 @@ import dev.safehouse.enclave.protocol.Hello;
 import dev.safehouse.enclave.protocol.InitRequest;
 import dev.safehouse.enclave.protocol.LoadRequest;
 import dev.safehouse.enclave.protocol.QueryRunRequest;
+import dev.safehouse.enclave.protocol.ScoreRequest;
 import dev.safehouse.enclave.protocol.StatusRequest;
 import dev.safehouse.enclave.protocol.TableCountsRequest;
 import dev.safehouse.enclave.query.QueryRunHandler;
+import dev.safehouse.enclave.scoring.ScoreHandler;
 import dev.safehouse.enclave.store.EnclaveTables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,6 +125,7 @@ public final class EnclaveMain {
             .register(AuditResumeRequest.class, new AuditResumeHandler(context, auditLog))
             .register(AuditAppendRequest.class, new AuditAppendHandler(context, auditLog))
             .register(QueryRunRequest.class, new QueryRunHandler(context))
+            .register(ScoreRequest.class, new ScoreHandler(context))
             .build();
     try (FrameChannel frames = new FrameChannel(socket)) {
       frames.write(new Frame(0, hello));

@@ -77,19 +77,35 @@ public class ReleaseGate {
       String resultHash,
       String signature,
       Optional<Double> budgetCharged) {
+    return new Released<>(
+        result, log.append(signed(request, resultHash, signature, budgetCharged)));
+  }
+
+  /**
+   * Like {@link #releaseSigned} without blocking, for batches that keep many entries in flight: the
+   * stage completes with the released result once its entry is durable, or fails with {@link
+   * dev.safehouse.common.ProblemType#AUDIT_UNAVAILABLE}; release nothing before.
+   */
+  public <T> CompletionStage<Released<T>> releaseSignedAsync(
+      Request request, T result, String resultHash, String signature) {
+    return log.appendAsync(signed(request, resultHash, signature, Optional.empty()))
+        .<Released<T>>thenApply(receipt -> new Released<>(result, receipt))
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(AuditLog.unavailable()));
+  }
+
+  private AuditEntry signed(
+      Request request, String resultHash, String signature, Optional<Double> budgetCharged) {
     AuditEntry plain = entry(request);
-    AuditEntry entry =
-        new AuditEntry(
-            plain.time(),
-            plain.actor(),
-            plain.action(),
-            plain.purpose(),
-            plain.target(),
-            plain.decision(),
-            Optional.of(resultHash),
-            Optional.of(signature),
-            budgetCharged);
-    return new Released<>(result, log.append(entry));
+    return new AuditEntry(
+        plain.time(),
+        plain.actor(),
+        plain.action(),
+        plain.purpose(),
+        plain.target(),
+        plain.decision(),
+        Optional.of(resultHash),
+        Optional.of(signature),
+        budgetCharged);
   }
 
   /** Logs a request that releases nothing (a decision, an upload, a denial) and waits. */

@@ -39,14 +39,24 @@ public final class ResearchData {
   /** One enterprise. */
   private record Row(Uscc uscc, String region, String industry, String capital) {}
 
-  /** Returns the three CSVs by dataset id. */
-  public static Map<String, byte[]> csvs() {
+  private static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     add(rows, "110101", "C", BEIJING_C, i -> "1000");
     add(rows, "110101", "F", BEIJING_F, i -> "500");
     add(rows, "110101", "G", BEIJING_G, i -> i == 0 ? "1000000" : "100");
     add(rows, "310101", "C", SHANGHAI_C, i -> i == 0 ? UNIQUE_CAPITAL : "2000");
     add(rows, "440300", "K", SHENZHEN_K, i -> "300");
+    return rows;
+  }
+
+  /** Returns the codes of the enterprises, in file order. */
+  public static List<Uscc> usccs() {
+    return rows().stream().map(Row::uscc).toList();
+  }
+
+  /** Returns the three CSVs by dataset id. */
+  public static Map<String, byte[]> csvs() {
+    List<Row> rows = rows();
     StringBuilder pub =
         new StringBuilder(
             "uscc,region_code,industry,registered_capital,year_established,"

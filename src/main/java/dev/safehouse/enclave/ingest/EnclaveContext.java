@@ -6,6 +6,7 @@ import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.QueryPolicies;
+import dev.safehouse.scoring.Scorecards;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ public final class EnclaveContext {
   private EnclaveKeys keys;
   private DatasetSchemas schemas;
   private QueryPolicies queryPolicies;
+  private Scorecards scorecards;
   private final Map<String, InputRoot> inputRoots = new TreeMap<>();
   private String policyHash = "";
   private Measurement measurement;
@@ -33,12 +35,14 @@ public final class EnclaveContext {
       EnclaveKeys keys,
       DatasetSchemas schemas,
       QueryPolicies queryPolicies,
+      Scorecards scorecards,
       String policyHash,
       Measurement measurement,
       SigningKey platformKey) {
     this.keys = keys;
     this.schemas = schemas;
     this.queryPolicies = queryPolicies;
+    this.scorecards = scorecards;
     this.policyHash = policyHash;
     this.measurement = measurement;
     this.platformKey = platformKey;
@@ -66,6 +70,11 @@ public final class EnclaveContext {
   /** Returns the query policies of the bundle, once initialised. */
   public Optional<QueryPolicies> queryPolicies() {
     return Optional.ofNullable(queryPolicies);
+  }
+
+  /** Returns the scorecards of the bundle, once initialised. */
+  public Optional<Scorecards> scorecards() {
+    return Optional.ofNullable(scorecards);
   }
 
   /**

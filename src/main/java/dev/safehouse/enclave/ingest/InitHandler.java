@@ -15,6 +15,7 @@ import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.policy.QueryPolicies;
+import dev.safehouse.scoring.Scorecards;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +59,12 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     Path policies = Path.of(request.policiesDir());
     DatasetSchemas schemas;
     QueryPolicies queryPolicies;
+    Scorecards scorecards;
     String policyHash;
     try {
       schemas = DatasetSchemas.load(policies);
       queryPolicies = QueryPolicies.load(policies, schemas);
+      scorecards = Scorecards.load(policies, schemas);
       policyHash = PolicyBundle.hash(policies);
     } catch (RuntimeException e) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle cannot be loaded");
@@ -76,7 +79,7 @@ public final class InitHandler implements RequestHandler<InitRequest> {
       }
     }
     Measurement measurement = Measurement.of(System.getProperty("java.class.path", ""), policyHash);
-    context.initialise(keys, schemas, queryPolicies, policyHash, measurement, platform);
+    context.initialise(keys, schemas, queryPolicies, scorecards, policyHash, measurement, platform);
     warmUpDecryption();
     return new InitResponse(
         sealed.hpke(),
