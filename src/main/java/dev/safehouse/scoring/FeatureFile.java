@@ -59,6 +59,10 @@ final class FeatureFile {
       problems.add(doc.problem(at, "has either equals or min/max, not both"));
       return Optional.empty();
     }
+    if (!ranged && !node.has("equals")) {
+      problems.add(doc.problem(at, "needs equals, or min and/or max"));
+      return Optional.empty();
+    }
     if (numeric != ranged) {
       String field = ranged ? "min/max" : "equals";
       problems.add(

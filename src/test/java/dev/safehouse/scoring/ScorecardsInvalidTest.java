@@ -85,6 +85,11 @@ class ScorecardsInvalidTest {
             "{min: 1, points: 30}",
             ":17:10: features.tax_credit_grade.bins[0].min: tax_credit_grade is not numeric"),
         broken(
+            "bin without values",
+            "{equals: A, points: 30}",
+            "{points: 30, reason: TAX_GRADE_LOW}",
+            ":17:9: features.tax_credit_grade.bins[0]: needs equals, or min and/or max"),
+        broken(
             "enum value not in the dataset schema",
             "{equals: A, points: 30}",
             "{equals: Z, points: 30}",
