@@ -6,8 +6,10 @@ import dev.safehouse.service.Caller;
 import dev.safehouse.service.ReleaseGate;
 import dev.safehouse.service.Scores;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -37,9 +39,6 @@ public class ScoreResource {
   /** Up to 1 000 enterprises. */
   public record BatchBody(List<ScoreBody> items) {}
 
-  /** The answers of a batch, in request order. */
-  public record BatchView(List<Scores.Outcome> items) {}
-
   /** Scores one enterprise (403 without a live consent, 429 over quota). */
   @POST
   @RolesAllowed(Role.INSTITUTION_NAME)
@@ -56,13 +55,30 @@ public class ScoreResource {
   @Path("/batch")
   @RolesAllowed(Role.INSTITUTION_NAME)
   @Operation(summary = "Scores of up to 1 000 enterprises, each checked and answered on its own")
-  public BatchView batch(BatchBody body) {
+  public Scores.Batch batch(BatchBody body) {
     if (body == null || body.items() == null) {
       throw new InvalidRequestException("a batch body with items is required");
     }
-    return new BatchView(
-        scores.batch(
-            Caller.from(token),
-            body.items().stream().map(item -> item == null ? null : item.ask()).toList()));
+    return scores.batch(
+        Caller.from(token),
+        body.items().stream().map(item -> item == null ? null : item.ask()).toList());
+  }
+
+  /** A score released to the calling institution, again; anyone else's id answers 404. */
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Role.INSTITUTION_NAME)
+  @Operation(summary = "A score released to the calling institution, with its receipt")
+  public Object released(@PathParam("id") UUID id) {
+    return scores.released(Caller.from(token), id);
+  }
+
+  /** A batch answered to the calling institution, again; anyone else's id answers 404. */
+  @GET
+  @Path("/batches/{id}")
+  @RolesAllowed(Role.INSTITUTION_NAME)
+  @Operation(summary = "A batch answered to the calling institution")
+  public Object releasedBatch(@PathParam("id") UUID id) {
+    return scores.releasedBatch(Caller.from(token), id);
   }
 }

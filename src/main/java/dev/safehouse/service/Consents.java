@@ -215,7 +215,8 @@ public class Consents {
                     ProblemType.FORBIDDEN, "a subject token must carry a valid uscc claim"));
   }
 
-  private static String institution(Caller caller) {
+  /** The caller's institution id (its {@code org} claim); 403 if it has none. */
+  static String institution(Caller caller) {
     return caller
         .organisation()
         .filter(InstitutionId::isValid)

@@ -11,6 +11,7 @@ import dev.safehouse.common.Sha256;
 import dev.safehouse.common.Uscc;
 import dev.safehouse.enclave.protocol.ScoreRequest;
 import dev.safehouse.enclave.protocol.ScoreResponse;
+import dev.safehouse.storage.ScoreReleaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public class Scores {
   private final ScoreQuotas quotas;
   private final EnclaveService enclave;
   private final ReleaseGate gate;
+  private final ScoreReleaseStore releases;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
 
@@ -56,7 +58,9 @@ public class Scores {
       ScoreQuotas quotas,
       EnclaveService enclave,
       ReleaseGate gate,
+      ScoreReleaseStore releases,
       ObjectMapper json) {
+    this.releases = releases;
     this.consents = consents;
     this.quotas = quotas;
     this.enclave = enclave;
@@ -109,6 +113,14 @@ public class Scores {
   }
 
   /**
+   * A batch's answers.
+   *
+   * @param id the batch's id, to fetch it again
+   * @param items one answer per requested item, in request order
+   */
+  public record Batch(UUID id, List<Outcome> items) {}
+
+  /**
    * Scores one enterprise.
    *
    * @throws SafehouseException as the item's problem: 400 invalid code, 403 consent, 404 not found,
@@ -126,8 +138,48 @@ public class Scores {
     return new ReleaseGate.Released<>(outcome.score(), outcome.receipt());
   }
 
+  /**
+   * Returns a score released to the calling institution (alone or in a batch), with its receipt.
+   *
+   * @throws SafehouseException 404 if there is none of that id for this institution
+   */
+  public Object released(Caller institution, UUID id) {
+    return stored(institution, id, "score");
+  }
+
+  /**
+   * Returns a batch answered to the calling institution.
+   *
+   * @throws SafehouseException 404 if there is none of that id for this institution
+   */
+  public Object releasedBatch(Caller institution, UUID id) {
+    return stored(institution, id, "batch");
+  }
+
+  private Object stored(Caller institution, UUID id, String kind) {
+    String org = Consents.institution(institution);
+    String body =
+        ResearchProjects.read(() -> releases.find(id, org, kind))
+            .orElseThrow(() -> new SafehouseException(ProblemType.NOT_FOUND, "no such " + kind));
+    try {
+      return json.readValue(body, Object.class);
+    } catch (IOException e) {
+      throw new SafehouseException(ProblemType.INTERNAL, "a stored " + kind + " is unreadable");
+    }
+  }
+
+  private void keep(UUID id, Caller institution, String kind, Object body) {
+    try {
+      String text = json.writeValueAsString(body);
+      ResearchProjects.write(
+          () -> releases.save(id, Consents.institution(institution), kind, text));
+    } catch (IOException e) {
+      throw new SafehouseException(ProblemType.INTERNAL, "a released " + kind + " cannot be kept");
+    }
+  }
+
   /** Scores up to {@link #MAX_BATCH} enterprises, each checked and answered on its own. */
-  public List<Outcome> batch(Caller institution, List<Ask> asks) {
+  public Batch batch(Caller institution, List<Ask> asks) {
     if (asks == null || asks.isEmpty() || asks.size() > MAX_BATCH) {
       throw new InvalidRequestException("a batch holds 1 to " + MAX_BATCH + " items");
     }
@@ -136,7 +188,9 @@ public class Scores {
     for (Ask ask : asks) {
       pending.add(check(institution, ask, now));
     }
-    return release(institution, pending);
+    Batch batch = new Batch(UUID.randomUUID(), release(institution, pending));
+    keep(batch.id(), institution, "batch", batch);
+    return batch;
   }
 
   /** An item after the host's checks: allowed (with its consent) or refused. */
@@ -211,11 +265,22 @@ public class Scores {
                   released -> new Outcome(200, released.result(), released.receipt(), null, null))
               .toCompletableFuture());
     }
+    List<Outcome> answered;
     try {
-      return outcomes.stream().map(CompletableFuture::join).toList();
+      answered = outcomes.stream().map(CompletableFuture::join).toList();
     } catch (CompletionException e) {
       throw AuditLog.unavailable();
     }
+    for (Outcome outcome : answered) {
+      if (outcome.score() != null) {
+        keep(
+            outcome.score().id(),
+            institution,
+            "score",
+            new ReleaseGate.Released<>(outcome.score(), outcome.receipt()));
+      }
+    }
+    return answered;
   }
 
   /** Logs a refusal that names an enterprise, so the enterprise sees it in its history. */

@@ -215,6 +215,32 @@ class ScoreTest {
     assertThat(batch.getString("items[0].score.uscc")).isEqualTo(scored.value());
     assertThat(batch.getString("items[1].problem")).isEqualTo(PROBLEMS + "consent-required");
     assertThat(batch.getString("items[1].score")).isNull();
+
+    String batchId = batch.getString("id");
+    String scoreId = batch.getString("items[0].score.id");
+    given()
+        .auth()
+        .oauth2(bank("ef-bank"))
+        .get("/v1/scores/batches/" + batchId)
+        .then()
+        .statusCode(200)
+        .body("items[0].score.id", equalTo(scoreId));
+    given()
+        .auth()
+        .oauth2(bank("ef-bank"))
+        .get("/v1/scores/" + scoreId)
+        .then()
+        .statusCode(200)
+        .body("result.uscc", equalTo(scored.value()))
+        .body("receipt.leafIndex", org.hamcrest.Matchers.notNullValue());
+    given().auth().oauth2(bank("xy-bank")).get("/v1/scores/" + scoreId).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(bank("xy-bank"))
+        .get("/v1/scores/batches/" + batchId)
+        .then()
+        .statusCode(404);
+    given().auth().oauth2(bank("xy-bank")).get("/v1/consents/" + consent).then().statusCode(404);
   }
 
   @Test
