@@ -47,9 +47,15 @@ public final class TestTokens {
 
   /** A valid token with an organisation claim. */
   public static String withOrganisation(Role role, String subject, String organisation) {
+    return withOrganisation(role, subject, organisation, Duration.ofMinutes(5));
+  }
+
+  /** A valid token for {@code role} in {@code organisation}, valid for {@code ttl}. */
+  public static String withOrganisation(
+      Role role, String subject, String organisation, Duration ttl) {
     DevTokenIssuer.Grant grant =
         new DevTokenIssuer.Grant(subject, role, Optional.of(organisation), Optional.empty());
-    return issuer(ISSUER, AUDIENCE).mint(grant, Instant.now(), Duration.ofMinutes(5));
+    return issuer(ISSUER, AUDIENCE).mint(grant, Instant.now(), ttl);
   }
 
   /** A correctly signed token that expired a minute ago. */

@@ -1,0 +1,167 @@
+package dev.safehouse.api;
+
+import static io.restassured.RestAssured.given;
+
+import dev.safehouse.common.Role;
+import dev.safehouse.common.Uscc;
+import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.testing.ResearchData;
+import dev.safehouse.testing.TestDatasets;
+import dev.safehouse.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test (run by {@code bench/run-score.sh}; its name keeps it out of {@code mvn
+ * verify}): fused scores per second over HTTP — JWT, consent check, quota, enclave score and
+ * signature, durable audit entry, kept release — beside a no-op JWT-protected endpoint ({@code GET
+ * /v1/me}) on the same server in the same run, with {@code bench.clients} concurrent clients.
+ */
+@QuarkusTest
+class ScoreBench {
+  @TestHTTPResource("/")
+  URI server;
+
+  @Test
+  void run() throws Exception {
+    int requests = Integer.getInteger("bench.requests", 5_000);
+    int clients = Integer.getInteger("bench.clients", 16);
+    SigningKey key = SigningKey.generate();
+    TestDatasets.registerKey(key);
+    Path dir = Files.createTempDirectory("score-bench");
+    for (Map.Entry<String, byte[]> csv : ResearchData.csvs().entrySet()) {
+      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue(), 32 * 1024);
+    }
+    List<Uscc> enterprises = ResearchData.usccs();
+    List<String> bodies = new ArrayList<>();
+    for (Uscc uscc : enterprises) {
+      String consent =
+          given()
+              .auth()
+              .oauth2(TestTokens.subject("owner", uscc))
+              .contentType("application/json")
+              .body(
+                  "{\"institution\":\"bench-bank\",\"purposes\":[\"pre-loan\"],\"validUntil\":\""
+                      + Instant.now().plus(30, ChronoUnit.DAYS)
+                      + "\"}")
+              .post("/v1/consents")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      bodies.add(
+          "{\"uscc\":\""
+              + uscc.value()
+              + "\",\"purpose\":\"pre-loan\",\"consentId\":\""
+              + consent
+              + "\"}");
+    }
+    String token =
+        TestTokens.withOrganisation(Role.INSTITUTION, "officer", "bench-bank", Duration.ofHours(1));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI me = server.resolve("/v1/me");
+    URI scores = server.resolve("/v1/scores");
+    for (int round = 0; round < 2; round++) { // the first round warms up both paths
+      Result noop = measure(http, clients, requests, i -> HttpRequest.newBuilder(me).GET(), token);
+      Result scored =
+          measure(
+              http,
+              clients,
+              requests,
+              i ->
+                  HttpRequest.newBuilder(scores)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))),
+              token);
+      if (round == 1) {
+        print("%d requests per path, %d concurrent clients", requests, clients);
+        print("no-op JWT endpoint GET /v1/me: %s", noop);
+        print("POST /v1/scores (consent, quota, enclave, signature, audit): %s", scored);
+        print("ratio scores / no-op: %.2fx (target >= 0.5x)", scored.perSecond / noop.perSecond);
+      }
+    }
+  }
+
+  /** Throughput and latency of one path. */
+  private record Result(double perSecond, double p50, double p99, int failures) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d not 200",
+          perSecond,
+          p50,
+          p99,
+          failures);
+    }
+  }
+
+  private interface RequestFactory {
+    HttpRequest.Builder build(int index);
+  }
+
+  private static Result measure(
+      HttpClient http, int clients, int requests, RequestFactory factory, String token)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    List<Future<List<Double>>> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                List<Double> latencies = new ArrayList<>();
+                int i;
+                while ((i = next.getAndIncrement()) < requests) {
+                  HttpRequest request =
+                      factory.build(i).header("Authorization", "Bearer " + token).build();
+                  long t = System.nanoTime();
+                  HttpResponse<String> response =
+                      http.send(request, HttpResponse.BodyHandlers.ofString());
+                  latencies.add((System.nanoTime() - t) / 1e6);
+                  if (response.statusCode() != 200) {
+                    failures.incrementAndGet();
+                  }
+                }
+                return latencies;
+              }));
+    }
+    List<Double> all = new ArrayList<>();
+    for (Future<List<Double>> worker : workers) {
+      all.addAll(worker.get());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Collections.sort(all);
+    return new Result(
+        requests / seconds,
+        all.get(all.size() / 2),
+        all.get((int) Math.min(all.size() - 1, Math.ceil(all.size() * 0.99) - 1)),
+        failures.get());
+  }
+
+  private static void print(String format, Object... args) {
+    System.out.println("[score-bench] " + String.format(Locale.ROOT, format, args));
+  }
+}
