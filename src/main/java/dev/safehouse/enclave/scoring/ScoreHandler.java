@@ -9,14 +9,11 @@ import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.enclave.protocol.ScoreRequest;
 import dev.safehouse.enclave.protocol.ScoreResponse;
 import dev.safehouse.enclave.store.StoreException;
-import dev.safehouse.scoring.Feature;
 import dev.safehouse.scoring.ReasonCode;
 import dev.safehouse.scoring.ScoreResult;
 import dev.safehouse.scoring.Scorecard;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +26,17 @@ import java.util.Optional;
  *
  * <h2>Security guarantees</h2>
  *
- * Only the score, grade and reason codes leave; never a feature value. The lookup SQL is fixed: its
- * column names come from the scorecard (checked against the dataset schemas when the bundle was
- * loaded) and the codes are bound values. An enterprise without data is answered as not found,
- * unsigned; the host decides what the caller may learn of that.
+ * Only the score, grade and reason codes leave; never a feature value. Feature values are read in
+ * one fixed scan ({@link FeatureRows}) whose column names come from the scorecard (checked against
+ * the dataset schemas when the bundle was loaded) and kept in memory only. An enterprise without
+ * data is answered as not found, unsigned; the host decides what the caller may learn of that.
  */
 public final class ScoreHandler implements RequestHandler<ScoreRequest> {
   /** The scorecard the enclave scores with. */
   public static final String MODEL = "sme-default";
 
-  private static final String BASE_TABLE = "public_credit";
-
   private final EnclaveContext context;
+  private final FeatureRows rows = new FeatureRows();
 
   /** Creates the handler. */
   public ScoreHandler(EnclaveContext context) {
@@ -56,53 +52,29 @@ public final class ScoreHandler implements RequestHandler<ScoreRequest> {
     if (card.isEmpty()) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle has no scorecard " + MODEL);
     }
-    Map<String, Map<String, Object>> rows;
-    try {
-      rows = rows(card.get(), request.items());
-    } catch (StoreException e) {
-      return new ErrorResponse(ErrorCode.INTERNAL, "the enclave's engine refused the lookup");
-    }
     Map<String, Object> roots = new LinkedHashMap<>();
     context
         .inputRoots()
         .forEach((d, r) -> roots.put(d, Map.of("version", r.version(), "root", r.root())));
     List<ScoreResponse.Result> results = new ArrayList<>();
     for (ScoreRequest.Item item : request.items()) {
-      Map<String, Object> row = rows.get(item.uscc());
-      if (row == null) {
+      Optional<Map<String, Object>> row;
+      try {
+        row = rows.find(context, card.get(), item.uscc());
+      } catch (StoreException e) {
+        return new ErrorResponse(ErrorCode.INTERNAL, "the enclave's engine refused the lookup");
+      }
+      if (row.isEmpty()) {
         results.add(new ScoreResponse.Result(item.itemId(), false, new byte[0], ""));
         continue;
       }
       byte[] statement =
-          CanonicalJson.encode(statement(item, card.get(), card.get().score(row), roots));
+          CanonicalJson.encode(statement(item, card.get(), card.get().score(row.get()), roots));
       String signature =
           Base64.getEncoder().encodeToString(context.keys().get().signingKey().sign(statement));
       results.add(new ScoreResponse.Result(item.itemId(), true, statement, signature));
     }
     return new ScoreResponse(results);
-  }
-
-  private Map<String, Map<String, Object>> rows(Scorecard card, List<ScoreRequest.Item> items) {
-    if (!context.tables().rowCounts().containsKey(BASE_TABLE)) {
-      return Map.of();
-    }
-    List<String> columns = card.features().stream().map(Feature::column).distinct().toList();
-    List<Object> codes = items.stream().map(i -> (Object) i.uscc()).distinct().toList();
-    String sql =
-        "SELECT uscc"
-            + (columns.isEmpty() ? "" : ", " + String.join(", ", columns))
-            + " FROM fused WHERE uscc IN ("
-            + String.join(", ", Collections.nCopies(codes.size(), "?"))
-            + ")";
-    Map<String, Map<String, Object>> rows = new HashMap<>();
-    for (Object[] row : context.tables().select(sql, codes)) {
-      Map<String, Object> values = new HashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        values.put(columns.get(c), row[c + 1]);
-      }
-      rows.put((String) row[0], values);
-    }
-    return rows;
   }
 
   private static Map<String, Object> statement(
