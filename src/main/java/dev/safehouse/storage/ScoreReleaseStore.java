@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -21,17 +22,32 @@ public class ScoreReleaseStore {
     this.dataSource = dataSource;
   }
 
-  /** Stores a released score ({@code kind = score}) or batch answer ({@code kind = batch}). */
+  /**
+   * Stores a released score ({@code kind = score}) or batch answer ({@code kind = batch}). The copy
+   * is a convenience — the durable record of the release is its audit entry — so the insert does
+   * not wait for a flush: a crash may lose the last few copies, never an audit entry.
+   */
   public void save(UUID id, String institution, String kind, String bodyJson) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO score_release (id, institution, kind, body) VALUES (?, ?, ?, ?::jsonb)")) {
-      s.setObject(1, id);
-      s.setString(2, institution);
-      s.setString(3, kind);
-      s.setString(4, bodyJson);
-      s.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement relaxed = c.createStatement();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO score_release (id, institution, kind, body)"
+                      + " VALUES (?, ?, ?, ?::jsonb)")) {
+        relaxed.execute("SET LOCAL synchronous_commit TO OFF");
+        s.setObject(1, id);
+        s.setString(2, institution);
+        s.setString(3, kind);
+        s.setString(4, bodyJson);
+        s.executeUpdate();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
     }
   }
 
