@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,6 +48,27 @@ public final class PolicyBundle {
     } catch (IOException | UncheckedIOException e) {
       throw new PolicyException("cannot read the policy bundle at " + dir, e);
     }
+  }
+
+  /**
+   * Lists the YAML files ({@code *.yaml}, {@code *.yml}) directly in {@code policiesDir/directory},
+   * sorted by file name; none if that directory does not exist.
+   *
+   * @throws PolicyException if the directory cannot be read
+   */
+  public static List<Path> yamlFiles(Path policiesDir, String directory) {
+    Path dir = policiesDir.resolve(directory);
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return files;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
+      stream.forEach(files::add);
+    } catch (IOException e) {
+      throw new PolicyException(directory + ": cannot be read", e);
+    }
+    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    return files;
   }
 
   private static String relative(Path dir, Path file) {

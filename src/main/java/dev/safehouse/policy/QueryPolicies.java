@@ -1,8 +1,6 @@
 package dev.safehouse.policy;
 
 import dev.safehouse.common.DatasetId;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +65,7 @@ public final class QueryPolicies {
 
     Map<DatasetId, DisclosurePolicy> disclosures = new HashMap<>();
     Map<String, String> sources = new HashMap<>();
-    for (Path file : disclosureFiles(policiesDir)) {
+    for (Path file : PolicyBundle.yamlFiles(policiesDir, "disclosure")) {
       String name = "disclosure/" + file.getFileName();
       Optional<YamlDocument> doc =
           YamlDocument.read(file, name, problems)
@@ -135,20 +133,5 @@ public final class QueryPolicies {
       }
     }
     return rules;
-  }
-
-  private static List<Path> disclosureFiles(Path policiesDir) {
-    Path dir = policiesDir.resolve("disclosure");
-    List<Path> files = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
-      stream.forEach(files::add);
-    } catch (IOException e) {
-      throw new PolicyException("disclosure: cannot be read", e);
-    }
-    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    return files;
   }
 }

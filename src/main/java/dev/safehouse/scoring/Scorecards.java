@@ -5,6 +5,7 @@ import dev.safehouse.policy.ColumnClass;
 import dev.safehouse.policy.ColumnSpec;
 import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.policy.PolicyException;
 import dev.safehouse.policy.PolicyProblem;
 import dev.safehouse.policy.PolicyProblems;
@@ -12,11 +13,8 @@ import dev.safehouse.policy.PolicySchema;
 import dev.safehouse.policy.SourcePosition;
 import dev.safehouse.policy.YamlDocument;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ public final class Scorecards {
     PolicyProblems problems = new PolicyProblems();
     Map<String, ColumnSpec> columns = fusedColumns(schemas);
     Map<String, Scorecard> byModel = new LinkedHashMap<>();
-    for (Path path : files(policiesDir.resolve("scoring"))) {
+    for (Path path : PolicyBundle.yamlFiles(policiesDir, "scoring")) {
       String file = "scoring/" + path.getFileName();
       byte[] content;
       try {
@@ -96,19 +94,5 @@ public final class Scorecards {
       }
     }
     return columns;
-  }
-
-  private static List<Path> files(Path dir) {
-    List<Path> files = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
-      stream.forEach(files::add);
-    } catch (IOException e) {
-      throw new PolicyException("scoring: cannot be read", e);
-    }
-    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-    return files;
   }
 }

@@ -11,7 +11,6 @@ import dev.safehouse.audit.CanonicalJson;
 import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Sha256;
-import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.crypto.VerificationKey;
 import dev.safehouse.enclave.protocol.QueryRunRequest;
 import dev.safehouse.enclave.protocol.QueryRunResponse;
@@ -19,7 +18,6 @@ import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.QueryPolicies;
 import dev.safehouse.service.EnclaveService;
 import dev.safehouse.testing.ResearchData;
-import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +27,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,12 +72,7 @@ class ResearchWorkflowTest {
     if (loaded) {
       return;
     }
-    SigningKey key = SigningKey.generate();
-    TestDatasets.registerKey(key);
-    Path dir = Files.createTempDirectory("research");
-    for (Map.Entry<String, byte[]> csv : ResearchData.csvs().entrySet()) {
-      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue(), 32 * 1024);
-    }
+    ResearchData.load(server);
     loaded = true;
   }
 

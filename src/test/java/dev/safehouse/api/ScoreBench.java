@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Uscc;
-import dev.safehouse.crypto.SigningKey;
 import dev.safehouse.testing.ResearchData;
-import dev.safehouse.testing.TestDatasets;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,12 +40,7 @@ class ScoreBench {
   void run() throws Exception {
     int requests = Integer.getInteger("bench.requests", 5_000);
     int clients = Integer.getInteger("bench.clients", 16);
-    SigningKey key = SigningKey.generate();
-    TestDatasets.registerKey(key);
-    Path dir = Files.createTempDirectory("score-bench");
-    for (Map.Entry<String, byte[]> csv : ResearchData.csvs().entrySet()) {
-      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue(), 32 * 1024);
-    }
+    ResearchData.load(server);
     List<Uscc> enterprises = ResearchData.usccs();
     List<String> bodies = new ArrayList<>();
     for (Uscc uscc : enterprises) {

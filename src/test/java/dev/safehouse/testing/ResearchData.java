@@ -1,7 +1,11 @@
 package dev.safehouse.testing;
 
 import dev.safehouse.common.Uscc;
+import dev.safehouse.crypto.SigningKey;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +56,19 @@ public final class ResearchData {
   /** Returns the codes of the enterprises, in file order. */
   public static List<Uscc> usccs() {
     return rows().stream().map(Row::uscc).toList();
+  }
+
+  /**
+   * Loads the three sources into the running service's enclave through the provider path, under a
+   * freshly registered provider key.
+   */
+  public static void load(URI server) throws Exception {
+    SigningKey key = SigningKey.generate();
+    TestDatasets.registerKey(key);
+    Path dir = Files.createTempDirectory("research-data");
+    for (Map.Entry<String, byte[]> csv : csvs().entrySet()) {
+      TestDatasets.load(server, dir, key, csv.getKey(), csv.getValue(), 32 * 1024);
+    }
   }
 
   /** Returns the three CSVs by dataset id. */
