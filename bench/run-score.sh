@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -B test -Dspotless.check.skip=true -Dtest=ScoreBench -Dsurefire.failIfNoSpecifiedTests=false \
   '-D%test.safehouse.scores.quota.per-institution-per-day=100000000' \
   '-D%test.safehouse.scores.quota.per-enterprise-per-day=100000000' \
-  -Dbench.requests="${1:-5000}" -Dbench.clients="${2:-16}" \
+  ${BENCH_JVM:+"-DargLine=$BENCH_JVM"} -Dbench.requests="${1:-5000}" -Dbench.clients="${2:-16}" \
   | grep '\[score-bench\]'

@@ -10,6 +10,7 @@ import com.google.crypto.tink.signature.Ed25519Parameters;
 import com.google.crypto.tink.signature.Ed25519PrivateKey;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * An Ed25519 private signing key (Tink {@code ED25519}): a provider's key for its envelope headers,
@@ -24,9 +25,11 @@ import java.util.Arrays;
  */
 public final class SigningKey {
   private final KeysetHandle keyset;
+  private final Optional<Ed25519Keys.Signer> fast;
 
   private SigningKey(KeysetHandle keyset) {
     this.keyset = keyset;
+    this.fast = Ed25519Keys.signer(keyset);
   }
 
   /** Wraps a keyset of this package's making. */
@@ -46,6 +49,9 @@ public final class SigningKey {
 
   /** Signs {@code message}. */
   public byte[] sign(byte[] message) {
+    if (fast.isPresent()) {
+      return fast.get().sign(message);
+    }
     try {
       return keyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class).sign(message);
     } catch (GeneralSecurityException e) {

@@ -11,6 +11,7 @@ import dev.safehouse.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * An Ed25519 public verification key, with a stable text form ({@link #toText()}: base64 of the
@@ -25,10 +26,12 @@ import java.util.Base64;
 public final class VerificationKey {
   private final KeysetHandle keyset;
   private final String text;
+  private final Optional<Ed25519Keys.Verifier> fast;
 
   private VerificationKey(KeysetHandle keyset, String text) {
     this.keyset = keyset;
     this.text = text;
+    this.fast = Ed25519Keys.verifier(keyset);
   }
 
   static VerificationKey of(KeysetHandle publicKeyset) throws GeneralSecurityException {
@@ -90,6 +93,12 @@ public final class VerificationKey {
    * @throws CryptoFailureException if it does not verify or the key is not Ed25519
    */
   public void verifyRaw(byte[] signature, byte[] message) {
+    if (fast.isPresent()) {
+      if (!fast.get().verifyRaw(signature, message)) {
+        throw CryptoFailureException.signature(null);
+      }
+      return;
+    }
     try {
       Ed25519Verify.create(Ed25519PublicKey.create(ed25519().getPublicKeyBytes()))
           .verify(signature, message);
@@ -121,6 +130,12 @@ public final class VerificationKey {
    * @throws CryptoFailureException if it does not verify
    */
   public void verify(byte[] signature, byte[] message) {
+    if (fast.isPresent()) {
+      if (!fast.get().verify(signature, message)) {
+        throw CryptoFailureException.signature(null);
+      }
+      return;
+    }
     try {
       keyset
           .getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class)

@@ -92,16 +92,18 @@ class ScoreBench {
   }
 
   /** Throughput and latency of one path. */
-  private record Result(double perSecond, double p50, double p99, int failures) {
+  private record Result(
+      double perSecond, double p50, double p99, int failures, CpuTime.PerRequest cpu) {
     @Override
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d not 200",
+          "%.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d not 200; CPU per request: %s",
           perSecond,
           p50,
           p99,
-          failures);
+          failures,
+          cpu);
     }
   }
 
@@ -116,6 +118,7 @@ class ScoreBench {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     List<Future<List<Double>>> workers = new ArrayList<>();
+    CpuTime cpuBefore = CpuTime.now();
     long start = System.nanoTime();
     for (int c = 0; c < clients; c++) {
       workers.add(
@@ -142,13 +145,15 @@ class ScoreBench {
       all.addAll(worker.get());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    CpuTime.PerRequest cpu = CpuTime.now().since(cpuBefore, requests);
     pool.shutdown();
     Collections.sort(all);
     return new Result(
         requests / seconds,
         all.get(all.size() / 2),
         all.get((int) Math.min(all.size() - 1, Math.ceil(all.size() * 0.99) - 1)),
-        failures.get());
+        failures.get(),
+        cpu);
   }
 
   private static void print(String format, Object... args) {

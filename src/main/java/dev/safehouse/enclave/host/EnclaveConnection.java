@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Once closed, a connection stays closed; the supervisor makes a new one for the next child.
  */
 public final class EnclaveConnection implements AutoCloseable {
+  /**
+   * One timer thread for every connection's request timeouts; a timer is cancelled (and removed)
+   * when its request completes, so answered requests leave nothing behind.
+   */
+  private static final ScheduledThreadPoolExecutor TIMEOUTS = timeouts();
+
   private final FrameChannel frames;
   private final long generation;
   private final Duration defaultTimeout;
@@ -46,6 +54,19 @@ public final class EnclaveConnection implements AutoCloseable {
     this.generation = generation;
     this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
     this.log = Objects.requireNonNull(log, "log");
+  }
+
+  private static ScheduledThreadPoolExecutor timeouts() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "enclave-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /** Starts the reader thread; called once by the supervisor after the handshake. */
@@ -100,18 +121,24 @@ public final class EnclaveConnection implements AutoCloseable {
     long id = nextRequestId.getAndIncrement();
     CompletableFuture<Response> response = new CompletableFuture<>();
     pending.put(id, response);
-    response.whenComplete((r, e) -> pending.remove(id));
+    ScheduledFuture<?> timer =
+        TIMEOUTS.schedule(
+            () ->
+                response.completeExceptionally(
+                    new EnclaveUnavailableException(
+                        "the enclave did not answer within " + timeout.toMillis() + " ms")),
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    response.whenComplete(
+        (r, e) -> {
+          pending.remove(id);
+          timer.cancel(false);
+        });
     if (closing) {
       // close() may have swept the map before our put; fail here so nothing is left behind.
       response.completeExceptionally(lost(null));
       return response;
     }
-    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .execute(
-            () ->
-                response.completeExceptionally(
-                    new EnclaveUnavailableException(
-                        "the enclave did not answer within " + timeout.toMillis() + " ms")));
     try {
       frames.write(new Frame(id, request));
     } catch (IOException | RuntimeException e) {
