@@ -109,6 +109,10 @@ public final class CanonicalJson {
 
   /** RFC 8785 §3.2.2.2: escape only what JSON requires, in ECMAScript's spelling. */
   private static void writeString(StringBuilder out, String s) {
+    if (plain(s)) {
+      out.append('"').append(s).append('"');
+      return;
+    }
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -138,6 +142,17 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  /** True if no character of {@code s} needs escaping or a surrogate check. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void writeNumber(StringBuilder out, Number n) {

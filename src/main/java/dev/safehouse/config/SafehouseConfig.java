@@ -161,5 +161,12 @@ public interface SafehouseConfig {
     /** Scores one institution may take about one enterprise per UTC day. */
     @WithDefault("20")
     int perEnterprisePerDay();
+
+    /**
+     * How often counts are written to PostgreSQL; after a crash, at most this interval's counts are
+     * forgotten.
+     */
+    @WithDefault("200ms")
+    Duration flushInterval();
   }
 }

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Enterprises' consents to institutions: an enterprise grants and revokes them, both it and the
@@ -32,16 +34,23 @@ import java.util.UUID;
  * enterprise can revoke it. Every grant and revocation is in the audit log, with the enterprise as
  * target (so it shows in the enterprise's access history), before it takes effect. {@link
  * #requireLive} refusals never say whether the enterprise exists in any dataset, nor whether a
- * consent id belongs to someone else. <b>Not guaranteed:</b> that the institution named in a grant
- * exists — there is no register of institutions yet.
+ * consent id belongs to someone else. A revocation takes effect for every score request that starts
+ * after it returns: the consents {@link #requireLive} keeps in memory (so that a score needs no
+ * database read) are replaced by their revoked form before {@link #revoke} returns, and a consent
+ * row changes only through this service, which runs as one instance. <b>Not guaranteed:</b> that
+ * the institution named in a grant exists — there is no register of institutions yet.
  */
 @ApplicationScoped
 public class Consents {
   /** The furthest ahead a consent may end, in years from its grant. */
   static final int MAX_YEARS = 3;
 
+  /** Most consents kept in memory for {@link #requireLive}; beyond, they are read each time. */
+  static final int KEPT_CONSENTS = 100_000;
+
   private final ConsentStore store;
   private final ReleaseGate gate;
+  private final Map<UUID, Consent> kept = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
 
   Consents(ConsentStore store, ReleaseGate gate) {
@@ -101,9 +110,14 @@ public class Consents {
       return consent;
     }
     audit(subject, "consent.revoke", consent);
-    return read(() -> store.revoke(id, uscc.value(), clock.instant()))
-        .map(Consent::of)
-        .orElseThrow(Consents::notFound);
+    Consent revoked =
+        read(() -> store.revoke(id, uscc.value(), clock.instant()))
+            .map(Consent::of)
+            .orElseThrow(Consents::notFound);
+    // Replaced, never removed: a score request that read the row before the revocation committed
+    // can then no longer put the live form back (it only adds what is absent).
+    kept.put(id, revoked);
+    return revoked;
   }
 
   /**
@@ -171,7 +185,7 @@ public class Consents {
     }
     String missing =
         "no live consent " + consentId + " from this enterprise for purpose " + purpose;
-    Optional<Consent> found = read(() -> store.consent(consentId)).map(Consent::of);
+    Optional<Consent> found = liveCandidate(consentId);
     if (found.isEmpty()
         || !found.get().institution().value().equals(org)
         || !found.get().uscc().equals(uscc)) {
@@ -180,13 +194,30 @@ public class Consents {
     Consent consent = found.get();
     switch (consent.status(now)) {
       case REVOKED -> throw consentRequired(missing + ": it was revoked");
-      case EXPIRED -> throw consentRequired(missing + ": it has expired");
+      case EXPIRED -> {
+        kept.remove(consentId, consent); // it can never be live again
+        throw consentRequired(missing + ": it has expired");
+      }
       case LIVE -> {}
     }
     if (!consent.covers(purpose)) {
       throw consentRequired(missing + ": it does not cover this purpose");
     }
     return consent;
+  }
+
+  /** Consent {@code id} from memory, else from the store (then kept, while there is room). */
+  private Optional<Consent> liveCandidate(UUID id) {
+    Consent known = kept.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Consent> read = read(() -> store.consent(id)).map(Consent::of);
+    if (read.isEmpty() || kept.size() >= KEPT_CONSENTS) {
+      return read;
+    }
+    Consent previous = kept.putIfAbsent(id, read.get());
+    return Optional.of(previous != null ? previous : read.get());
   }
 
   private void audit(Caller subject, String action, Consent consent) {

@@ -11,7 +11,6 @@ import dev.safehouse.common.Sha256;
 import dev.safehouse.common.Uscc;
 import dev.safehouse.enclave.protocol.ScoreRequest;
 import dev.safehouse.enclave.protocol.ScoreResponse;
-import dev.safehouse.storage.ScoreReleaseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ public class Scores {
   private final ScoreQuotas quotas;
   private final EnclaveService enclave;
   private final ReleaseGate gate;
-  private final ScoreReleaseStore releases;
+  private final KeptReleases releases;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
 
@@ -58,7 +57,7 @@ public class Scores {
       ScoreQuotas quotas,
       EnclaveService enclave,
       ReleaseGate gate,
-      ScoreReleaseStore releases,
+      KeptReleases releases,
       ObjectMapper json) {
     this.releases = releases;
     this.consents = consents;
@@ -159,7 +158,8 @@ public class Scores {
   private Object stored(Caller institution, UUID id, String kind) {
     String org = Consents.institution(institution);
     String body =
-        ResearchProjects.read(() -> releases.find(id, org, kind))
+        releases
+            .find(id, org, kind)
             .orElseThrow(() -> new SafehouseException(ProblemType.NOT_FOUND, "no such " + kind));
     try {
       return json.readValue(body, Object.class);
@@ -171,8 +171,7 @@ public class Scores {
   private void keep(UUID id, Caller institution, String kind, Object body) {
     try {
       String text = json.writeValueAsString(body);
-      ResearchProjects.write(
-          () -> releases.save(id, Consents.institution(institution), kind, text));
+      releases.keep(id, Consents.institution(institution), kind, text);
     } catch (IOException e) {
       throw new SafehouseException(ProblemType.INTERNAL, "a released " + kind + " cannot be kept");
     }
@@ -199,6 +198,7 @@ public class Scores {
     Ask ask;
     Uscc uscc;
     Consent consent;
+    String consentHash;
     SafehouseException refusal;
   }
 
@@ -213,6 +213,7 @@ public class Scores {
       item.consent =
           consents.requireLive(institution, item.uscc, ask.purpose(), ask.consentId(), now);
       quotas.acquire(item.consent.institution().value(), item.uscc, now);
+      item.consentHash = item.consent.consentHash();
     } catch (SafehouseException e) {
       item.refusal = e;
     }
@@ -223,9 +224,7 @@ public class Scores {
     List<ScoreRequest.Item> allowed = new ArrayList<>();
     for (Pending item : items) {
       if (item.refusal == null) {
-        allowed.add(
-            new ScoreRequest.Item(
-                item.id.toString(), item.uscc.value(), item.consent.consentHash()));
+        allowed.add(new ScoreRequest.Item(item.id.toString(), item.uscc.value(), item.consentHash));
       }
     }
     List<ScoreResponse.Result> results =
@@ -257,7 +256,7 @@ public class Scores {
                   request(
                       institution,
                       item,
-                      AuditEntry.Decision.allow("consent:" + item.consent.consentHash(), "quota")),
+                      AuditEntry.Decision.allow("consent:" + item.consentHash, "quota")),
                   score,
                   Sha256.hex(result.statement()),
                   result.signature())

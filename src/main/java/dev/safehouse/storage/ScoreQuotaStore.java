@@ -7,29 +7,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Collection;
 import javax.sql.DataSource;
 
 /**
- * Daily score counters per institution and per (institution, enterprise), in PostgreSQL.
+ * Daily score counters per institution and per (institution, enterprise), in PostgreSQL: the
+ * durable copy of the counts {@code ScoreQuotas} keeps in memory.
  *
  * <h2>Guarantees</h2>
  *
- * {@link #take} raises both counters in one transaction, each by one conditional upsert ({@code
- * INSERT … ON CONFLICT DO UPDATE … WHERE count < limit}) that PostgreSQL serialises on the
- * counter's row: concurrent takes never exceed a limit, and a take refused by either counter
- * changes neither. Every take locks the institution's row before the enterprise's, so concurrent
- * takes cannot deadlock. Counts survive restarts; rows of past days are kept.
+ * {@link #save} only ever raises a stored count (it keeps the larger of the stored and the given
+ * value), so writes that arrive out of order or twice cannot lower a counter. Rows of past days are
+ * deleted by {@link #deleteBefore}.
  */
 @ApplicationScoped
 public class ScoreQuotaStore {
   /** The uscc of the row that counts an institution's total; never a valid code. */
-  static final String ALL_ENTERPRISES = "*";
+  public static final String ALL_ENTERPRISES = "*";
 
-  private static final String TAKE =
-      "INSERT INTO score_quota_usage AS u (institution, uscc, day, count)"
-          + " SELECT ?, ?, ?, 1 WHERE ? >= 1"
-          + " ON CONFLICT (institution, uscc, day) DO UPDATE SET count = u.count + 1"
-          + " WHERE u.count < ? RETURNING u.count";
+  private static final String SAVE =
+      "INSERT INTO score_quota_usage AS u (institution, uscc, day, count) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (institution, uscc, day) DO UPDATE"
+          + " SET count = GREATEST(u.count, excluded.count)";
 
   private final DataSource dataSource;
 
@@ -37,56 +36,51 @@ public class ScoreQuotaStore {
     this.dataSource = dataSource;
   }
 
-  /** What a take found. */
-  public enum Outcome {
-    /** Both counters were raised. */
-    TAKEN,
-    /** The institution's total for the day is at its limit; nothing changed. */
-    INSTITUTION_LIMIT,
-    /** The institution's count for this enterprise is at its limit; nothing changed. */
-    ENTERPRISE_LIMIT
-  }
+  /**
+   * One counter's value.
+   *
+   * @param uscc the enterprise's canonical code, or {@link #ALL_ENTERPRISES} for the total
+   * @param count scores counted; positive
+   */
+  public record Count(String institution, String uscc, LocalDate day, int count) {}
 
   /**
-   * Counts one score for {@code institution} about {@code uscc} on {@code day}, unless either limit
-   * is reached.
-   *
-   * @param uscc the enterprise's canonical code
-   * @param institutionLimit scores per day the institution may take in total; 0 refuses all
-   * @param enterpriseLimit scores per day the institution may take about one enterprise
+   * Raises the stored counters to {@code counts}, in one transaction that does not wait for a flush
+   * (a crash may forget the last writes; the caller documents what that allows).
    */
-  public Outcome take(
-      String institution, String uscc, LocalDate day, int institutionLimit, int enterpriseLimit)
-      throws SQLException {
+  public void save(Collection<Count> counts) throws SQLException {
+    if (counts.isEmpty()) {
+      return;
+    }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try {
-        // Every score of an institution raises its one total row, so that row's lock is taken
-        // last and held without waiting for a flush: a crash may forget the last few counts
-        // (allowing a few more scores that day), which a quota against scraping can afford.
-        try (Statement s = c.createStatement()) {
-          s.execute("SET LOCAL synchronous_commit TO OFF");
+      try (Statement relaxed = c.createStatement();
+          PreparedStatement s = c.prepareStatement(SAVE)) {
+        relaxed.execute("SET LOCAL synchronous_commit TO OFF");
+        for (Count count : counts) {
+          s.setString(1, count.institution());
+          s.setString(2, count.uscc());
+          s.setObject(3, count.day());
+          s.setInt(4, count.count());
+          s.addBatch();
         }
-        Outcome outcome;
-        if (!raise(c, institution, uscc, day, enterpriseLimit)) {
-          outcome = Outcome.ENTERPRISE_LIMIT;
-        } else if (!raise(c, institution, ALL_ENTERPRISES, day, institutionLimit)) {
-          outcome = Outcome.INSTITUTION_LIMIT;
-        } else {
-          outcome = Outcome.TAKEN;
-        }
-        if (outcome == Outcome.TAKEN) {
-          c.commit();
-        } else {
-          c.rollback();
-        }
-        return outcome;
+        s.executeBatch();
+        c.commit();
       } catch (SQLException e) {
         c.rollback();
         throw e;
       } finally {
         c.setAutoCommit(true);
       }
+    }
+  }
+
+  /** Deletes the counters of days before {@code day}; returns how many rows went. */
+  public int deleteBefore(LocalDate day) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM score_quota_usage WHERE day < ?")) {
+      s.setObject(1, day);
+      return s.executeUpdate();
     }
   }
 
@@ -109,19 +103,5 @@ public class ScoreQuotaStore {
   /** Returns the institution's total on {@code day}; 0 if none. */
   public int used(String institution, LocalDate day) throws SQLException {
     return used(institution, ALL_ENTERPRISES, day);
-  }
-
-  private static boolean raise(
-      Connection c, String institution, String uscc, LocalDate day, int limit) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(TAKE)) {
-      s.setString(1, institution);
-      s.setString(2, uscc);
-      s.setObject(3, day);
-      s.setInt(4, limit);
-      s.setInt(5, limit);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -23,24 +24,39 @@ public class ScoreReleaseStore {
   }
 
   /**
-   * Stores a released score ({@code kind = score}) or batch answer ({@code kind = batch}). The copy
-   * is a convenience — the durable record of the release is its audit entry — so the insert does
-   * not wait for a flush: a crash may lose the last few copies, never an audit entry.
+   * A kept copy of something released to an institution.
+   *
+   * @param kind {@code score} or {@code batch}
+   * @param bodyJson the answer as it was released
    */
-  public void save(UUID id, String institution, String kind, String bodyJson) throws SQLException {
+  public record Kept(UUID id, String institution, String kind, String bodyJson) {}
+
+  /**
+   * Stores released scores and batch answers, in one transaction; ids already stored are skipped,
+   * so a retried write is harmless. The copies are a convenience — the durable record of a release
+   * is its audit entry — so the commit does not wait for a flush: a crash may lose the last few
+   * copies, never an audit entry.
+   */
+  public void save(List<Kept> copies) throws SQLException {
+    if (copies.isEmpty()) {
+      return;
+    }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement relaxed = c.createStatement();
           PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO score_release (id, institution, kind, body)"
-                      + " VALUES (?, ?, ?, ?::jsonb)")) {
+                      + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING")) {
         relaxed.execute("SET LOCAL synchronous_commit TO OFF");
-        s.setObject(1, id);
-        s.setString(2, institution);
-        s.setString(3, kind);
-        s.setString(4, bodyJson);
-        s.executeUpdate();
+        for (Kept copy : copies) {
+          s.setObject(1, copy.id());
+          s.setString(2, copy.institution());
+          s.setString(3, copy.kind());
+          s.setString(4, copy.bodyJson());
+          s.addBatch();
+        }
+        s.executeBatch();
         c.commit();
       } catch (SQLException e) {
         c.rollback();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.Uscc;
+import dev.safehouse.config.SafehouseConfig;
 import dev.safehouse.storage.ScoreQuotaStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ class ScoreQuotasTest {
 
   @Inject ScoreQuotas quotas;
   @Inject ScoreQuotaStore store;
+  @Inject SafehouseConfig config;
 
   private static Uscc enterprise(int n) {
     return Uscc.withCheckCharacter(String.format("9131011500000%04d", n));
@@ -56,6 +58,7 @@ class ScoreQuotasTest {
               assertThat(e.getMessage()).contains("for this enterprise");
             });
     quotas.acquire("bank-enterprise", enterprise(2), NOON);
+    quotas.flush();
     assertThat(store.used("bank-enterprise", enterprise(1).value(), DAY)).isEqualTo(PER_ENTERPRISE);
     assertThat(store.used("bank-enterprise", DAY)).isEqualTo(PER_ENTERPRISE + 1);
   }
@@ -74,6 +77,7 @@ class ScoreQuotasTest {
               assertThat(e.getMessage())
                   .isEqualTo("the institution's daily score quota is used up");
             });
+    quotas.flush();
     assertThat(store.used("bank-total", enterprise(99).value(), DAY)).isZero();
     assertThat(store.used("bank-total", DAY)).isEqualTo(PER_INSTITUTION);
     quotas.acquire("bank-total-other", enterprise(99), NOON);
@@ -100,9 +104,37 @@ class ScoreQuotasTest {
   @Test
   void acquire_fiftyConcurrent_exactlyTheLimitSucceed() throws Exception {
     assertThat(race("bank-race", 50, n -> enterprise(n))).isEqualTo(PER_INSTITUTION);
+    quotas.flush();
     assertThat(store.used("bank-race", DAY)).isEqualTo(PER_INSTITUTION);
     assertThat(race("bank-race-one", 20, n -> enterprise(5))).isEqualTo(PER_ENTERPRISE);
+    quotas.flush();
     assertThat(store.used("bank-race-one", DAY)).isEqualTo(PER_ENTERPRISE);
+  }
+
+  @Test
+  void countsSurviveARestart_throughTheStore() throws Exception {
+    for (int i = 0; i < PER_ENTERPRISE; i++) {
+      quotas.acquire("bank-restart", enterprise(3), NOON);
+    }
+    quotas.acquire("bank-restart", enterprise(4), NOON);
+    quotas.flush();
+    ScoreQuotas restarted = new ScoreQuotas(store, config);
+    assertThatThrownBy(() -> restarted.acquire("bank-restart", enterprise(3), NOON))
+        .isInstanceOf(QuotaExceededException.class);
+    for (int i = 0; i < PER_INSTITUTION - PER_ENTERPRISE - 1; i++) {
+      restarted.acquire("bank-restart", enterprise(10 + i), NOON);
+    }
+    assertThatThrownBy(() -> restarted.acquire("bank-restart", enterprise(40), NOON))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> assertThat(e.getMessage()).doesNotContain("for this enterprise"));
+  }
+
+  @Test
+  void save_neverLowersAStoredCount() throws Exception {
+    store.save(List.of(new ScoreQuotaStore.Count("bank-order", "*", DAY, 7)));
+    store.save(List.of(new ScoreQuotaStore.Count("bank-order", "*", DAY, 5)));
+    assertThat(store.used("bank-order", DAY)).isEqualTo(7);
   }
 
   @Test
