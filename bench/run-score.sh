@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Score benchmark: fused scores per second over HTTP (JWT, consent, quota, enclave score and
-# signature, durable audit) beside a no-op JWT-protected endpoint on the same server, same run.
-# Usage: bench/run-score.sh [REQUESTS] [CLIENTS]   (needs PostgreSQL on 127.0.0.1:5432, as the tests)
+# signature, durable audit) beside a no-op JWT-protected endpoint on the same server, same run:
+# a warm-up of both paths, then ROUNDS rounds of REQUESTS requests each (no-op, then scores).
+# Usage: bench/run-score.sh [REQUESTS] [CLIENTS] [WARMUP_SECONDS] [ROUNDS]
+#        (defaults 20000 64 90 3; needs PostgreSQL on 127.0.0.1:5432, as the tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The test profile's small quotas (for the quota tests) are lifted for the benchmark.
 ./mvnw -B test -Dspotless.check.skip=true -Dtest=ScoreBench -Dsurefire.failIfNoSpecifiedTests=false \
   '-D%test.safehouse.scores.quota.per-institution-per-day=100000000' \
   '-D%test.safehouse.scores.quota.per-enterprise-per-day=100000000' \
-  ${BENCH_JVM:+"-DargLine=$BENCH_JVM"} -Dbench.requests="${1:-5000}" -Dbench.clients="${2:-16}" \
+  -Dbench.requests="${1:-20000}" -Dbench.clients="${2:-64}" \
+  -Dbench.warmup-seconds="${3:-90}" -Dbench.rounds="${4:-3}" \
   | grep '\[score-bench\]'
