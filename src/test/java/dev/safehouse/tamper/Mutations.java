@@ -46,6 +46,12 @@ final class Mutations {
     return new Mutations(suite, seed);
   }
 
+  /** Starts a run that tries given positions with every mask, so needs no seed. */
+  static Mutations exhaustive(String suite) {
+    System.out.printf("tamper suite %s: every mask at chosen positions%n", suite);
+    return new Mutations(suite, 0);
+  }
+
   /** Returns a position in [{@code from}, {@code to}). */
   int position(int from, int to) {
     return random.nextInt(from, to);
