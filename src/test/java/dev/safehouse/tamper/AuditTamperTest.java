@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -278,8 +280,8 @@ class AuditTamperTest {
     return CHECKPOINT_SIGNATURE + " " + KEY_LABEL + " (" + why + ")";
   }
 
-  private static Set<String> union(String one, java.util.Collection<Set<String>> sets) {
-    Set<String> all = new java.util.HashSet<>(Set.of(one));
+  private static Set<String> union(String one, Collection<Set<String>> sets) {
+    Set<String> all = new HashSet<>(Set.of(one));
     sets.forEach(all::addAll);
     return Set.copyOf(all);
   }

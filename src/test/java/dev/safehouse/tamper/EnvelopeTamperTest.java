@@ -2,6 +2,7 @@ package dev.safehouse.tamper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safehouse.common.Sha256;
 import dev.safehouse.crypto.CryptoFailureException;
 import dev.safehouse.crypto.DataKey;
 import dev.safehouse.crypto.EnclaveKeys;
@@ -19,9 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -385,10 +384,6 @@ class EnvelopeTamperTest {
   }
 
   private static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 }
