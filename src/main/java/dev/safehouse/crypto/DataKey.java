@@ -8,6 +8,7 @@ import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,9 +97,47 @@ public final class DataKey {
   public InputStream decryptingStream(InputStream ciphertext, byte[] associatedData)
       throws IOException {
     try {
-      return primitive().newDecryptingStream(ciphertext, associatedData);
+      return new UniformFailures(primitive().newDecryptingStream(ciphertext, associatedData));
     } catch (GeneralSecurityException e) {
       throw new IOException(CryptoFailureException.decryption(e));
+    }
+  }
+
+  /**
+   * Reports every read failure of Tink's decrypting stream as an {@link IOException} caused by a
+   * {@link CryptoFailureException}: Tink's own messages differ by the check that failed ("No
+   * matching key found", "Tag mismatch!") and dump the stream's internal state.
+   */
+  private static final class UniformFailures extends FilterInputStream {
+    UniformFailures(InputStream plaintext) {
+      super(plaintext);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new IOException(CryptoFailureException.decryption(e));
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return in.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw new IOException(CryptoFailureException.decryption(e));
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return in.skip(n);
+      } catch (IOException e) {
+        throw new IOException(CryptoFailureException.decryption(e));
+      }
     }
   }
 

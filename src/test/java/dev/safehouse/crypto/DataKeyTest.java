@@ -50,8 +50,13 @@ class DataKeyTest {
     flipped[ciphertext.length / 2] ^= 0x01;
     byte[] truncated = Arrays.copyOf(ciphertext, ciphertext.length - 100);
 
-    assertThatThrownBy(() -> decrypt(key, flipped, AD)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> decrypt(key, truncated, AD)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> decrypt(key, flipped, AD))
+        .isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(CryptoFailureException.class)
+        .hasMessageEndingWith("decryption failed");
+    assertThatThrownBy(() -> decrypt(key, truncated, AD))
+        .isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(CryptoFailureException.class);
     assertThatThrownBy(() -> decrypt(key, ciphertext, "other".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOf(IOException.class);
     assertThatThrownBy(() -> decrypt(DataKey.generate(), ciphertext, AD))

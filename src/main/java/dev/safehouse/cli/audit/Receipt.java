@@ -3,9 +3,9 @@ package dev.safehouse.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safehouse.audit.LeafHash;
+import dev.safehouse.audit.StrictBase64;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +42,7 @@ public record Receipt(
    * Reads a receipt.
    *
    * @throws VerificationFailure if the text is not a receipt: not JSON, a missing field, a number
-   *     that is not an integer, a hash that is not base64 of 32 bytes
+   *     that is not an integer, a hash that is not canonical base64 of 32 bytes
    */
   public static Receipt parse(String json) {
     JsonNode receipt;
@@ -81,14 +81,7 @@ public record Receipt(
   }
 
   private static LeafHash hash(JsonNode node, String field) {
-    byte[] bytes = null;
-    if (node.isTextual()) {
-      try {
-        bytes = Base64.getDecoder().decode(node.asText());
-      } catch (IllegalArgumentException e) {
-        bytes = null;
-      }
-    }
+    byte[] bytes = node.isTextual() ? StrictBase64.decode(node.asText()) : null;
     if (bytes == null || bytes.length != LeafHash.LENGTH) {
       throw malformed(field + " is not base64 of 32 bytes");
     }

@@ -65,6 +65,22 @@ class ReceiptTest {
   }
 
   @Test
+  void parse_nonCanonicalBase64OfTheSameHash_isMalformed() {
+    String canonical = Base64.getEncoder().encodeToString(receipt.leafHash().bytes());
+    // The character before '=' carries 4 bits of the hash and 2 padding bits, here set.
+    char last = canonical.charAt(42);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    String sameBytes =
+        canonical.substring(0, 42) + alphabet.charAt(alphabet.indexOf(last) | 0b11) + "=";
+    ObjectNode json = json(receipt);
+    json.put("leafHash", sameBytes);
+
+    assertThat(Base64.getDecoder().decode(sameBytes)).isEqualTo(receipt.leafHash().bytes());
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: leafHash is not base64 of 32 bytes");
+  }
+
+  @Test
   void parse_fractionalIndex_isMalformed() {
     ObjectNode json = json(receipt);
     json.put("leafIndex", 4.5);
