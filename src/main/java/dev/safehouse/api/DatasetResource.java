@@ -29,6 +29,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
@@ -36,6 +38,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Providers' uploads of encrypted dataset versions: create a version, send its envelope in chunks
@@ -116,17 +120,27 @@ public class DatasetResource {
         .map(state -> toResponse(state.version(), state.received()));
   }
 
-  /** Stores one chunk of the envelope; re-sending an identical chunk is harmless. */
+  /**
+   * Stores one chunk of the envelope; re-sending an identical chunk is harmless.
+   *
+   * <p>The content type is checked here rather than with {@code @Consumes}: the REST layer matches
+   * {@code @Consumes} while routing, before the role check, so a caller without a valid token would
+   * learn 415 instead of 401.
+   */
   @PUT
   @Path("/{version}/chunks/{seq}")
-  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(summary = "Upload one chunk of the encrypted envelope (idempotent)")
   public Uni<Response> putChunk(
       @PathParam("datasetId") String datasetId,
       @PathParam("version") @Min(1) int version,
       @PathParam("seq") @Min(0) int seq,
       @HeaderParam("X-Chunk-SHA256") @NotNull @Pattern(regexp = HEX_SHA256) String sha256,
-      byte[] body) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+          byte[] body) {
+    if (!isOctetStream(contentType)) {
+      throw new WebApplicationException(Response.Status.UNSUPPORTED_MEDIA_TYPE);
+    }
     return uploads
         .putChunk(
             DatasetId.parse(datasetId),
@@ -192,5 +206,18 @@ public class DatasetResource {
         row.rowCount,
         row.inputRoot,
         row.createdAt);
+  }
+
+  private static boolean isOctetStream(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.valueOf(contentType);
+      return type.getType().equalsIgnoreCase("application")
+          && type.getSubtype().equalsIgnoreCase("octet-stream");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

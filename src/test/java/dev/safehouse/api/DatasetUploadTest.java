@@ -2,6 +2,7 @@ package dev.safehouse.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.safehouse.common.Role;
@@ -87,6 +88,28 @@ class DatasetUploadTest {
     // The next version numbers on.
     org.assertj.core.api.Assertions.assertThat(openVersion(dataset, "bank-a"))
         .isEqualTo(version + 1);
+  }
+
+  @Test
+  void putChunk_notOctetStream_is415AndNothingIsStored() throws Exception {
+    String dataset = "upload-wrong-type";
+    int version = openVersion(dataset, "bank-b");
+    byte[] chunk = random(100);
+    for (String type : new String[] {"application/json", "text/plain", "application/*"}) {
+      ProblemDetailsTest.problem(
+          provider("bank-b")
+              .contentType(type)
+              .header("X-Chunk-SHA256", sha256(chunk))
+              .body(chunk)
+              .put("/v1/datasets/" + dataset + "/versions/" + version + "/chunks/0")
+              .then(),
+          415,
+          "unsupported-media-type");
+    }
+    provider("bank-b")
+        .get("/v1/datasets/" + dataset + "/versions/" + version)
+        .then()
+        .body("receivedChunks", empty());
   }
 
   @Test

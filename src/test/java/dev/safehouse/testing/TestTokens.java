@@ -4,17 +4,25 @@ import dev.safehouse.cli.DevTokenIssuer;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Uscc;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
 
 /** Mints tokens for tests with the key {@link SafehouseTestResources} generated, and forgeries. */
 public final class TestTokens {
@@ -99,6 +107,63 @@ public final class TestTokens {
   }
 
   /**
+   * A correctly signed token whose {@code nbf} and {@code iat} lie ten minutes in the future
+   * (beyond smallrye-jwt's default 60 s clock skew), with an {@code exp} after them. It is {@code
+   * nbf} that makes it invalid: smallrye-jwt accepts an {@code iat} in the future.
+   */
+  public static String notYetValid(Role role) {
+    Instant later = Instant.now().plus(Duration.ofMinutes(10));
+    JwtClaims claims = claims(grant(role, "early"));
+    claims.setIssuedAt(NumericDate.fromMilliseconds(later.toEpochMilli()));
+    claims.setNotBefore(NumericDate.fromMilliseconds(later.toEpochMilli()));
+    claims.setExpirationTime(
+        NumericDate.fromMilliseconds(later.plus(Duration.ofMinutes(5)).toEpochMilli()));
+    return sign(claims, privateKey(), AlgorithmIdentifiers.RSA_USING_SHA256);
+  }
+
+  /** How {@link #hs256WithPublicKey(Role, PublicKeyBytes)} turns the public key into a secret. */
+  public enum PublicKeyBytes {
+    /** The X.509 {@code SubjectPublicKeyInfo} DER bytes. */
+    DER,
+    /** The base64 text of the DER bytes, as in {@code mp.jwt.verify.publickey}. */
+    BASE64,
+    /** The PEM text, {@code -----BEGIN PUBLIC KEY-----} and all. */
+    PEM
+  }
+
+  /**
+   * An algorithm-confusion forgery: otherwise valid claims signed HS256 with the service's RSA
+   * public key, in the DER encoding, as the HMAC secret.
+   */
+  public static String hs256WithPublicKey(Role role) {
+    return hs256WithPublicKey(role, PublicKeyBytes.DER);
+  }
+
+  /**
+   * An algorithm-confusion forgery: otherwise valid claims signed HS256 with the service's RSA
+   * public key, encoded as {@code encoding}, as the HMAC secret.
+   */
+  public static String hs256WithPublicKey(Role role, PublicKeyBytes encoding) {
+    byte[] der = publicKey().getEncoded();
+    String base64 = Base64.getEncoder().encodeToString(der);
+    byte[] secret =
+        switch (encoding) {
+          case DER -> der;
+          case BASE64 -> base64.getBytes(StandardCharsets.US_ASCII);
+          case PEM ->
+              ("-----BEGIN PUBLIC KEY-----\n"
+                      + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                          .encodeToString(der)
+                      + "\n-----END PUBLIC KEY-----\n")
+                  .getBytes(StandardCharsets.US_ASCII);
+        };
+    JwtClaims claims = claims(grant(role, "mallory"));
+    claims.setIssuedAtToNow();
+    claims.setExpirationTimeMinutesInTheFuture(5);
+    return sign(claims, new HmacKey(secret), AlgorithmIdentifiers.HMAC_SHA256);
+  }
+
+  /**
    * Signs arbitrary claims with the test key, adding valid {@code iss}, {@code aud}, {@code iat}
    * and {@code exp}; for tokens that {@link DevTokenIssuer} refuses to mint.
    *
@@ -125,6 +190,41 @@ public final class TestTokens {
     Optional<Uscc> uscc =
         role == Role.SUBJECT ? Optional.of(Uscc.parse("91350100M000100Y43")) : Optional.empty();
     return new DevTokenIssuer.Grant(subject, role, Optional.empty(), uscc);
+  }
+
+  private static JwtClaims claims(DevTokenIssuer.Grant grant) {
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer(ISSUER);
+    claims.setAudience(AUDIENCE);
+    claims.setSubject(grant.subject());
+    claims.setStringListClaim("groups", List.of(grant.role().claimName()));
+    grant.uscc().ifPresent(code -> claims.setStringClaim("uscc", code.value()));
+    claims.setGeneratedJwtId();
+    return claims;
+  }
+
+  private static String sign(JwtClaims claims, Key key, String algorithm) {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(key);
+    jws.setAlgorithmHeaderValue(algorithm);
+    jws.setHeader("typ", "JWT");
+    jws.setDoKeyValidation(false);
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static PublicKey publicKey() {
+    RSAPrivateCrtKey key = (RSAPrivateCrtKey) privateKey();
+    try {
+      return KeyFactory.getInstance("RSA")
+          .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static DevTokenIssuer issuer(String issuer, String audience) {
