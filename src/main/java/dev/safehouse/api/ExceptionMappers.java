@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public final class ExceptionMappers {
   private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String BEARER_CHALLENGE = "Bearer realm=\"safehouse\"";
+  static final String BEARER_CHALLENGE = "Bearer realm=\"safehouse\"";
 
   @ServerExceptionMapper
   Response safehouse(SafehouseException e, UriInfo uri) {

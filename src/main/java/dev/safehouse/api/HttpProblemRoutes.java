@@ -33,6 +33,7 @@ public class HttpProblemRoutes {
 
   void register(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::rejectDeclaredOversizeBody);
+    router.route("/v1/*").order(Integer.MIN_VALUE).handler(this::requireBearerToken);
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, ProblemType.NOT_FOUND));
   }
@@ -51,6 +52,20 @@ public class HttpProblemRoutes {
         write(ctx, ProblemType.INVALID_REQUEST);
         return;
       }
+    }
+    ctx.next();
+  }
+
+  /**
+   * Every {@code /v1} operation needs a token (the JWT matrix test checks the OpenAPI document for
+   * that), so a request without one is answered 401 here, before the REST layer's route matching
+   * could answer 404, 405, 406 or 415 and so tell an anonymous caller what exists.
+   */
+  private void requireBearerToken(RoutingContext ctx) {
+    if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      ctx.response().putHeader("WWW-Authenticate", ExceptionMappers.BEARER_CHALLENGE);
+      write(ctx, ProblemType.UNAUTHENTICATED);
+      return;
     }
     ctx.next();
   }

@@ -49,6 +49,15 @@ class AuthenticationTest {
   }
 
   @Test
+  void noToken_is401_beforeRouteMatchingCouldAnswer404to415() {
+    problem(given().contentType("text/plain").body("x").post("/v1/identifiers/uscc").then(), 401)
+        .header("WWW-Authenticate", containsString("Bearer"));
+    problem(given().accept("text/csv").get("/v1/me").then(), 401);
+    problem(given().delete("/v1/me").then(), 401);
+    problem(given().get("/v1/no-such-thing").then(), 401);
+  }
+
+  @Test
   void me_noToken_is401Problem() {
     problem(given().get("/v1/me").then(), 401).header("WWW-Authenticate", containsString("Bearer"));
   }
