@@ -1,0 +1,180 @@
+// Load generator and receipt checker for the reliability scripts. Run with the packaged service's
+// classpath:  java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:..." reliability/Tool.java
+//   load URL TARGETS OUT THREADS     score requests until OUT/stop exists; the institution token is
+//                                    read from $INST_TOKEN_FILE; TARGETS has "uscc consentId" lines;
+//                                    every answer goes to OUT/results.log as
+//                                    "startMs endMs status problemType"; each 200's receipt to
+//                                    OUT/receipts/N.json
+//   verify URL OUT PLATFORM_KEY MEASUREMENT
+//                                    attests the enclave (auditor token in $AUDITOR_TOKEN_FILE),
+//                                    verifies every receipt (checkpoint signature, inclusion proof)
+//                                    and that the current log holds the same leaf at its index
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safehouse.cli.audit.AuditApi;
+import dev.safehouse.cli.audit.CheckpointVerifier;
+import dev.safehouse.cli.audit.EntryPage;
+import dev.safehouse.cli.audit.LogEntry;
+import dev.safehouse.cli.audit.Receipt;
+import dev.safehouse.cli.audit.ReceiptVerifier;
+import dev.safehouse.cli.provider.ApiClient;
+import dev.safehouse.cli.provider.AttestCommand;
+import dev.safehouse.crypto.AttestationDocument;
+import dev.safehouse.crypto.VerificationKey;
+import java.io.PrintWriter;
+import java.io.FileWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+public class Tool {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "load" -> load(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+      case "verify" -> System.exit(verify(args[1], Path.of(args[2]), Path.of(args[3]), args[4]));
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  static void load(String url, Path targetsFile, Path out, int threads) throws Exception {
+    String token = Files.readString(Path.of(System.getenv("INST_TOKEN_FILE"))).strip();
+    List<String[]> targets = new ArrayList<>();
+    for (String line : Files.readAllLines(targetsFile)) {
+      if (!line.isBlank()) targets.add(line.strip().split("\\s+"));
+    }
+    Files.createDirectories(out.resolve("receipts"));
+    Path stop = out.resolve("stop");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    AtomicLong seq = new AtomicLong();
+    PrintWriter log = new PrintWriter(new FileWriter(out.resolve("results.log").toFile()), true);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int me = t;
+      Thread w =
+          new Thread(
+              () -> {
+                long i = me;
+                while (!Files.exists(stop)) {
+                  String[] target = targets.get((int) (i++ % targets.size()));
+                  String body =
+                      "{\"uscc\":\"" + target[0] + "\",\"purpose\":\"pre-loan\",\"consentId\":\""
+                          + target[1] + "\"}";
+                  HttpRequest req =
+                      HttpRequest.newBuilder(URI.create(url + "/v1/scores"))
+                          .timeout(Duration.ofSeconds(15))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .header("Accept", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build();
+                  long start = System.currentTimeMillis();
+                  int status;
+                  String type = "-";
+                  try {
+                    HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    status = resp.statusCode();
+                    if (status == 200) {
+                      JsonNode receipt = JSON.readTree(resp.body()).path("receipt");
+                      Files.writeString(
+                          out.resolve("receipts/" + seq.incrementAndGet() + ".json"),
+                          JSON.writeValueAsString(receipt));
+                    } else {
+                      String ct = resp.headers().firstValue("Content-Type").orElse("");
+                      type = ct.contains("problem+json")
+                          ? JSON.readTree(resp.body()).path("type").asText("?")
+                              .replace("https://safehouse.dev/problems/", "")
+                          : "not-problem-json(" + ct + ")";
+                    }
+                  } catch (Exception e) {
+                    status = 0; // no HTTP answer: connection refused / reset / timeout
+                    type = e.getClass().getSimpleName();
+                  }
+                  synchronized (log) {
+                    log.println(start + " " + System.currentTimeMillis() + " " + status + " " + type);
+                  }
+                  if (status == 0) {
+                    try {
+                      Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                }
+              });
+      w.start();
+      workers.add(w);
+    }
+    for (Thread w : workers) w.join();
+    log.close();
+  }
+
+  static int verify(String url, Path out, Path platformKeyFile, String measurement)
+      throws Exception {
+    String token = Files.readString(Path.of(System.getenv("AUDITOR_TOKEN_FILE"))).strip();
+    ApiClient api = new ApiClient(URI.create(url), token);
+    VerificationKey platform = VerificationKey.fromText(Files.readString(platformKeyFile));
+    AttestationDocument doc = AttestCommand.attest(api, platform, measurement, true);
+    CheckpointVerifier checkpoints =
+        new CheckpointVerifier(VerificationKey.fromText(doc.signingKey()), "the attested log key");
+    ReceiptVerifier receipts = new ReceiptVerifier(checkpoints);
+    // Every leaf hash of the current log, from its entries' exact bytes.
+    AuditApi audit = new AuditApi(api);
+    Map<Long, byte[]> leaves = new HashMap<>();
+    long size = checkpoints.verify(audit.checkpoint()).size();
+    long start = 0;
+    while (start < size) {
+      EntryPage page = audit.entries(start, Math.min(size, start + 1000));
+      for (LogEntry e : page.entries()) {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0);
+        leaves.put(e.index(), sha.digest(e.bytes()));
+      }
+      start = page.next().isPresent() ? page.next().getAsLong() : size;
+    }
+    int verified = 0;
+    int failed = 0;
+    int lost = 0;
+    List<Path> files;
+    try (var s = Files.list(out.resolve("receipts"))) {
+      files = s.toList();
+    }
+    for (Path f : files) {
+      Receipt r;
+      try {
+        r = Receipt.parse(Files.readString(f));
+        receipts.verify(r, Optional.empty());
+      } catch (Exception e) {
+        failed++;
+        System.out.println("receipt " + f.getFileName() + " does not verify: " + e.getMessage());
+        continue;
+      }
+      byte[] leaf = leaves.get(r.leafIndex());
+      if (leaf == null || !Arrays.equals(leaf, r.leafHash().bytes())) {
+        lost++;
+        System.out.println(
+            "receipt " + f.getFileName() + ": leaf " + r.leafIndex() + " is not in the log of size "
+                + size + (leaf == null ? "" : " with that hash"));
+      } else {
+        verified++;
+      }
+    }
+    System.out.println(
+        "receipts=" + files.size() + " verified=" + verified + " failed=" + failed + " lost=" + lost
+            + " logSize=" + size);
+    return failed == 0 && lost == 0 ? 0 : 1;
+  }
+}
