@@ -1,5 +1,6 @@
 package dev.safehouse.service;
 
+import dev.safehouse.common.EnclaveUnavailableException;
 import dev.safehouse.config.SafehouseConfig;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.enclave.host.EnclaveEvent;
@@ -74,6 +75,19 @@ public class EnclaveInitializer {
   /** Returns whether the current enclave process has its keys and policies. */
   public boolean initialised() {
     return initialisedGeneration != 0 && initialisedGeneration == enclave.generation();
+  }
+
+  /**
+   * Fails unless the current enclave process is initialised: after a restart it answers the
+   * protocol before its keys are unsealed and its tables reloaded, and a score or query sent then
+   * would fail inside it (500) or miss an enterprise not yet reloaded (404).
+   *
+   * @throws EnclaveUnavailableException (503) while the enclave is being initialised
+   */
+  public void requireInitialised() {
+    if (!initialised()) {
+      throw new EnclaveUnavailableException("the enclave is restarting (keys and data reloading)");
+    }
   }
 
   /** Returns the current enclave's public keys, once initialised. */

@@ -47,6 +47,7 @@ public class Scores {
   private final Consents consents;
   private final ScoreQuotas quotas;
   private final EnclaveService enclave;
+  private final EnclaveInitializer initializer;
   private final ReleaseGate gate;
   private final KeptReleases releases;
   private final ObjectMapper json;
@@ -56,9 +57,11 @@ public class Scores {
       Consents consents,
       ScoreQuotas quotas,
       EnclaveService enclave,
+      EnclaveInitializer initializer,
       ReleaseGate gate,
       KeptReleases releases,
       ObjectMapper json) {
+    this.initializer = initializer;
     this.releases = releases;
     this.consents = consents;
     this.quotas = quotas;
@@ -226,6 +229,9 @@ public class Scores {
       if (item.refusal == null) {
         allowed.add(new ScoreRequest.Item(item.id.toString(), item.uscc.value(), item.consentHash));
       }
+    }
+    if (!allowed.isEmpty()) {
+      initializer.requireInitialised();
     }
     List<ScoreResponse.Result> results =
         allowed.isEmpty()
