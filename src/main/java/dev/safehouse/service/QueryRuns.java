@@ -51,6 +51,7 @@ public class QueryRuns {
   private final ResearchPolicies policies;
   private final ResearchProjects projects;
   private final EnclaveService enclave;
+  private final EnclaveInitializer initializer;
   private final ReleaseGate gate;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
@@ -60,12 +61,14 @@ public class QueryRuns {
       ResearchPolicies policies,
       ResearchProjects projects,
       EnclaveService enclave,
+      EnclaveInitializer initializer,
       ReleaseGate gate,
       ObjectMapper json) {
     this.store = store;
     this.policies = policies;
     this.projects = projects;
     this.enclave = enclave;
+    this.initializer = initializer;
     this.gate = gate;
     this.json = json;
   }
@@ -107,6 +110,7 @@ public class QueryRuns {
     DisclosureRules rules = policies.rules(project.template(), project.datasets());
     checkParameters(query, project, rules, values);
 
+    initializer.requireInitialised(); // before the charge: a restarting enclave spends no ε
     UUID runId = UUID.randomUUID();
     BigDecimal epsilon = rules.dp().required() ? rules.dp().epsilonPerQuery() : BigDecimal.ZERO;
     Optional<Budget> budget = Optional.empty();
