@@ -12,6 +12,7 @@ import dev.safehouse.query.CheckResult;
 import dev.safehouse.query.EnumDomains;
 import dev.safehouse.query.PolicyValidQueries;
 import dev.safehouse.query.QueryChecker;
+import dev.safehouse.query.Violation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -32,6 +33,8 @@ import net.jqwik.api.Provide;
  * answers within {@link #BOUND} per input.
  */
 class QueryCheckerFuzzProperties {
+  private static final String LITERAL_MARKER = "QZXLIT4242424242";
+  private static final String NUMBER_MARKER = "913501004242424242";
   private static final Duration BOUND = Duration.ofSeconds(3);
   private static final DatasetSchemas SCHEMAS = DatasetSchemas.load(Path.of("policies"));
   private static final QueryChecker CHECKER =
@@ -165,6 +168,35 @@ class QueryCheckerFuzzProperties {
     assertThat(checkBounded(nested)).isInstanceOf(CheckResult.Denied.class);
     String huge = "SELECT count(*) FROM fused WHERE region IN (" + "'a',".repeat(depth) + "'a')";
     assertThat(checkBounded(huge)).isNotNull();
+  }
+
+  @Property(tries = 300)
+  void literalsInBrokenOrDeniedQueries_areNeverQuotedInViolations(
+      @ForAll("soup") String prefix,
+      @ForAll("literals") String literal,
+      @ForAll("soup") String suffix) {
+    String sql = prefix + " " + literal + " " + suffix;
+    CheckResult result = checkBounded(sql);
+    if (result instanceof CheckResult.Denied denied) {
+      for (Violation violation : denied.violations()) {
+        assertThat(violation.message())
+            .as(sql)
+            .doesNotContain(LITERAL_MARKER)
+            .doesNotContain(NUMBER_MARKER);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> literals() {
+    return Arbitraries.of(
+        "'" + LITERAL_MARKER + "'",
+        "'" + LITERAL_MARKER,
+        "E'" + LITERAL_MARKER + "'",
+        NUMBER_MARKER,
+        NUMBER_MARKER + ".5e3",
+        "$$" + LITERAL_MARKER + "$$",
+        "'a''" + LITERAL_MARKER + "'");
   }
 
   @Provide
