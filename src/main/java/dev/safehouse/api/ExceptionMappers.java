@@ -1,6 +1,8 @@
 package dev.safehouse.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.service.QuotaExceededException;
@@ -109,6 +111,24 @@ public final class ExceptionMappers {
   Response malformedBody(JsonProcessingException e, UriInfo uri) {
     return ProblemResponses.of(
         ProblemType.MALFORMED_BODY, fixedDetail(ProblemType.MALFORMED_BODY), uri.getPath());
+  }
+
+  /**
+   * Wrong JSON types and shapes. Without this the REST layer's built-in mapper for {@link
+   * MismatchedInputException} would answer with plain JSON that quotes the submitted value.
+   */
+  @ServerExceptionMapper
+  Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return malformedBody(e, uri);
+  }
+
+  /**
+   * A type Jackson cannot bind: a defect of ours, answered as {@link #unexpected} so that it is
+   * problem+json with an incident rather than the REST layer's built-in plain 500.
+   */
+  @ServerExceptionMapper
+  Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+    return unexpected(e, uri);
   }
 
   @ServerExceptionMapper

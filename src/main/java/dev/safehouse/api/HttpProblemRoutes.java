@@ -7,6 +7,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,17 +24,21 @@ public class HttpProblemRoutes {
 
   private final ObjectMapper mapper;
   private final long maxBodyBytes;
+  private final BodyHandler undeclaredBody;
 
   HttpProblemRoutes(
       ObjectMapper mapper,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
     this.mapper = mapper;
     this.maxBodyBytes = maxBodySize.asLongValue();
+    this.undeclaredBody =
+        BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true);
   }
 
   void register(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::rejectDeclaredOversizeBody);
     router.route("/v1/*").order(Integer.MIN_VALUE).handler(this::requireBearerToken);
+    router.route().order(Integer.MIN_VALUE).handler(this::limitUndeclaredBody);
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, ProblemType.NOT_FOUND));
   }
@@ -52,6 +57,20 @@ public class HttpProblemRoutes {
         write(ctx, ProblemType.INVALID_REQUEST);
         return;
       }
+    }
+    ctx.next();
+  }
+
+  /**
+   * A body without a declared length (chunked) is read here, up to the limit, so that one over the
+   * limit fails with 413 through {@link #failure} as problem+json. Left to the REST layer, it would
+   * end the exchange itself with a bare 413 and no body. The REST layer reads a body read here.
+   */
+  private void limitUndeclaredBody(RoutingContext ctx) {
+    if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+        && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+      undeclaredBody.handle(ctx);
+      return;
     }
     ctx.next();
   }

@@ -168,7 +168,40 @@ public final class QueryChecker {
     if (at == null || at.kind == 0 || at.image == null || at.image.isEmpty()) {
       return "the end of the query";
     }
-    return "'" + at.image + "'";
+    return describe(at.image);
+  }
+
+  /**
+   * Names the token a syntax error stops at: a keyword, identifier or symbol by its text, a literal
+   * only by its kind, since a literal may be a record value (a code, an amount) that a response
+   * must not repeat.
+   */
+  private static String describe(String image) {
+    char first = image.charAt(0);
+    if (first == '\'' || image.length() > 1 && first == '$' && image.charAt(1) == '$') {
+      return "a string literal";
+    }
+    if (first == '"' || first == '`' || first == '[') {
+      return "a quoted identifier";
+    }
+    if (first >= '0' && first <= '9' || first == '.' && image.length() > 1) {
+      return "a number";
+    }
+    if ((first == 'e'
+            || first == 'E'
+            || first == 'x'
+            || first == 'X'
+            || first == 'b'
+            || first == 'B'
+            || first == 'n'
+            || first == 'N'
+            || first == 'u'
+            || first == 'U')
+        && image.length() > 1
+        && image.charAt(1) == '\'') {
+      return "a string literal";
+    }
+    return "'" + image + "'";
   }
 
   private static Span lexicalErrorSpan(QueryText text, TokenMgrException e) {

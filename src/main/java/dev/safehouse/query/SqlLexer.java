@@ -45,7 +45,7 @@ final class SqlLexer {
         quoted('\'', Kind.STRING);
       } else if (c == '"' || c == '`') {
         quoted(c, Kind.QUOTED);
-      } else if (Character.isDigit(c) || (c == '.' && pos + 1 < sql.length() && digitAt(pos + 1))) {
+      } else if (digitAt(pos) || (c == '.' && pos + 1 < sql.length() && digitAt(pos + 1))) {
         number();
       } else if (c == ':' && pos + 1 < sql.length() && wordChar(sql.charAt(pos + 1), true)) {
         pos++;

@@ -313,7 +313,33 @@ public class ResearchProjects {
     if (trimmed.length() > max) {
       throw new InvalidRequestException(field + " is longer than " + max + " characters");
     }
+    if (!isPlainText(trimmed)) {
+      throw new InvalidRequestException(
+          field + " holds a control character or is not valid Unicode text");
+    }
     return trimmed;
+  }
+
+  /**
+   * Whether {@code text} has no control character other than tab, newline and carriage return, and
+   * no unpaired surrogate: PostgreSQL refuses NUL in text, and the audit log refuses unpaired
+   * surrogates, so such text would otherwise fail late as a 5xx.
+   */
+  private static boolean isPlainText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A database call. */

@@ -310,7 +310,8 @@ public class Scores {
         institution,
         Role.INSTITUTION,
         "score.release",
-        Optional.ofNullable(item.ask == null ? null : item.ask.purpose()),
+        Optional.ofNullable(item.ask == null ? null : item.ask.purpose())
+            .filter(purpose -> ConsentPurpose.fromWireName(purpose).isPresent()),
         new AuditEntry.Target(
             Optional.empty(), Optional.ofNullable(item.uscc), Optional.of(item.id.toString())),
         decision);
