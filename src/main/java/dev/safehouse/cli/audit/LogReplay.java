@@ -71,14 +71,17 @@ public final class LogReplay {
     long reported = 0;
     while (nodes.size() < size) {
       long start = nodes.size();
-      EntryPage page = source.entries(start, Math.min(size, start + PAGE_SIZE));
+      long end = Math.min(size, start + PAGE_SIZE);
+      EntryPage page = source.entries(start, end);
       for (LogEntry entry : page.entries()) {
         if (entry.index() != nodes.size() || entry.index() >= size) {
           break;
         }
         nodes.append(hasher.leaf(entry.bytes()));
       }
-      if (nodes.size() == start || page.next().isEmpty()) {
+      // next is where this range continues; none once it is served, so only a short page without
+      // a next means the server has no more.
+      if (nodes.size() == start || (page.next().isEmpty() && nodes.size() < end)) {
         return;
       }
       if (nodes.size() - reported >= 100_000) {

@@ -128,7 +128,9 @@ final class TestLog implements AuditLogSource {
     for (long i = start; i < stop; i++) {
       page.add(new LogEntry(i, served.get((int) i)));
     }
-    OptionalLong next = stop < served.size() ? OptionalLong.of(stop) : OptionalLong.empty();
+    // As the service answers: next only within the requested range, null once it is served.
+    OptionalLong next =
+        stop < Math.min(end, served.size()) ? OptionalLong.of(stop) : OptionalLong.empty();
     return new EntryPage(size(), page, next);
   }
 
