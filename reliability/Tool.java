@@ -143,7 +143,11 @@ public class Tool {
         sha.update((byte) 0);
         leaves.put(e.index(), sha.digest(e.bytes()));
       }
-      start = page.next().isPresent() ? page.next().getAsLong() : size;
+      if (page.entries().isEmpty()) {
+        break; // the server serves no more
+      }
+      // next continues the requested range; the range's end is where the next request starts
+      start = page.next().orElse(start + page.entries().size());
     }
     int verified = 0;
     int failed = 0;

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Fault injection: restart PostgreSQL under a concurrent score load. Runs a PRIVATE PostgreSQL
 # cluster (initdb in a temp dir, port 55433) so the machine's shared server is never touched.
+# A request waits up to safehouse.audit.append-timeout (10 s) for its audit entry to become
+# durable, so an outage shorter than that only delays answers; the default outage is longer.
 # Expects 503 problem+json while the database is down (never a 500), the service to recover by
 # itself (no restart), every receipt a client received to verify and be in the log, and the whole
 # log to verify.
-# Usage: reliability/restart-postgres.sh [ENTITIES] [THREADS] [DOWN_SECONDS]   (defaults 2000 8 5)
+# Usage: reliability/restart-postgres.sh [ENTITIES] [THREADS] [DOWN_SECONDS]   (defaults 2000 8 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=restart-postgres port=18192 db=safehouse_rel_pg pg_port=55433
 source reliability/lib.sh
-entities=${1:-2000} threads=${2:-8} down_seconds=${3:-5}
+entities=${1:-2000} threads=${2:-8} down_seconds=${3:-15}
 pg_bin=/usr/lib/postgresql/15/bin
 pgdir=$(mktemp -d /tmp/safehouse-rel-pgdata.XXXXXX)
 as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -165,10 +165,14 @@ public class AuditLog {
    * in flight (reactive paths, batch jobs).
    *
    * @return completes with the receipt once the entry is durable, or exceptionally if it could not
-   *     be written; release nothing before it completes normally
+   *     be written or did not become durable within {@code safehouse.audit.append-timeout} (the
+   *     entry may still be written later: logged, never released); release nothing before it
+   *     completes normally
    */
   public CompletableFuture<Receipt> appendAsync(AuditEntry entry) {
-    CompletableFuture<Receipt> done = new CompletableFuture<>();
+    CompletableFuture<Receipt> done =
+        new CompletableFuture<Receipt>()
+            .orTimeout(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     byte[] bytes = entry.canonicalBytes();
     queue.add(
         new Pending(
