@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
 import javax.sql.DataSource;
@@ -49,30 +48,16 @@ public class ScoreQuotaStore {
    * (a crash may forget the last writes; the caller documents what that allows).
    */
   public void save(Collection<Count> counts) throws SQLException {
-    if (counts.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement relaxed = c.createStatement();
-          PreparedStatement s = c.prepareStatement(SAVE)) {
-        relaxed.execute("SET LOCAL synchronous_commit TO OFF");
-        for (Count count : counts) {
+    UnflushedBatch.execute(
+        dataSource,
+        SAVE,
+        counts,
+        (s, count) -> {
           s.setString(1, count.institution());
           s.setString(2, count.uscc());
           s.setObject(3, count.day());
           s.setInt(4, count.count());
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
+        });
   }
 
   /** Deletes the counters of days before {@code day}; returns how many rows went. */

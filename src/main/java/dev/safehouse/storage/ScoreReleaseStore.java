@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,33 +37,17 @@ public class ScoreReleaseStore {
    * copies, never an audit entry.
    */
   public void save(List<Kept> copies) throws SQLException {
-    if (copies.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement relaxed = c.createStatement();
-          PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO score_release (id, institution, kind, body)"
-                      + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING")) {
-        relaxed.execute("SET LOCAL synchronous_commit TO OFF");
-        for (Kept copy : copies) {
+    UnflushedBatch.execute(
+        dataSource,
+        "INSERT INTO score_release (id, institution, kind, body)"
+            + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
+        copies,
+        (s, copy) -> {
           s.setObject(1, copy.id());
           s.setString(2, copy.institution());
           s.setString(3, copy.kind());
           s.setString(4, copy.bodyJson());
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
+        });
   }
 
   /** Returns the body of {@code id} if it was released to {@code institution} as {@code kind}. */
