@@ -42,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -151,8 +150,8 @@ public class AuditLog {
    */
   public Receipt append(AuditEntry entry) {
     try {
-      return appendAsync(entry).get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+      return appendAsync(entry).get(); // appendAsync bounds the wait by the append timeout
+    } catch (ExecutionException e) {
       throw unavailable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
