@@ -17,11 +17,12 @@ class KeptReleasesTest {
   @Inject KeptReleases kept;
   @Inject ScoreReleaseStore store;
 
+  // The body is written as jsonb prints it, so the copy reads the same from memory and the store.
   @Test
   void keep_isVisibleAtOnce_toItsInstitutionOnly_andReachesTheStore() {
     UUID id = UUID.randomUUID();
-    kept.keep(id, "bank-kept", "score", "{\"score\":612}");
-    assertThat(kept.find(id, "bank-kept", "score")).contains("{\"score\":612}");
+    kept.keep(id, "bank-kept", "score", "{\"score\": 612}");
+    assertThat(kept.find(id, "bank-kept", "score")).contains("{\"score\": 612}");
     assertThat(kept.find(id, "bank-other", "score")).isEmpty();
     assertThat(kept.find(id, "bank-kept", "batch")).isEmpty();
     Poll.until(
@@ -34,9 +35,7 @@ class KeptReleasesTest {
             return false;
           }
         });
-    assertThat(kept.find(id, "bank-kept", "score"))
-        .map(body -> body.replace(" ", ""))
-        .contains("{\"score\":612}");
+    assertThat(kept.find(id, "bank-kept", "score")).contains("{\"score\": 612}");
     assertThat(kept.find(id, "bank-other", "score")).isEmpty();
     assertThat(kept.find(UUID.randomUUID(), "bank-kept", "score")).isEqualTo(Optional.empty());
   }
