@@ -4,7 +4,12 @@
 //                                    read from $INST_TOKEN_FILE; TARGETS has "uscc consentId" lines;
 //                                    every answer goes to OUT/results.log as
 //                                    "startMs endMs status problemType"; each 200's receipt to
-//                                    OUT/receipts/N.json
+//                                    OUT/receipts/results-N.json
+//   research URL QUERIES OUT THREADS runs of dp-open queries until OUT/stop exists; the researcher
+//                                    token is read from $RESEARCH_TOKEN_FILE; QUERIES has
+//                                    "projectId queryId" lines; answers go to OUT/research.log as
+//                                    "startMs endMs status problemType projectId runId epsilon",
+//                                    receipts to OUT/receipts/research-N.json
 //   verify URL OUT PLATFORM_KEY MEASUREMENT
 //                                    attests the enclave (auditor token in $AUDITOR_TOKEN_FILE),
 //                                    verifies every receipt (checkpoint signature, inclusion proof)
@@ -45,6 +50,8 @@ public class Tool {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "load" -> load(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+      case "research" ->
+          research(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
       case "verify" -> System.exit(verify(args[1], Path.of(args[2]), Path.of(args[3]), args[4]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -52,15 +59,69 @@ public class Tool {
 
   static void load(String url, Path targetsFile, Path out, int threads) throws Exception {
     String token = Files.readString(Path.of(System.getenv("INST_TOKEN_FILE"))).strip();
-    List<String[]> targets = new ArrayList<>();
-    for (String line : Files.readAllLines(targetsFile)) {
-      if (!line.isBlank()) targets.add(line.strip().split("\\s+"));
-    }
+    List<String[]> targets = lines(targetsFile);
+    drive(
+        out,
+        "results.log",
+        threads,
+        i -> {
+          String[] target = targets.get((int) (i % targets.size()));
+          String body =
+              "{\"uscc\":\"" + target[0] + "\",\"purpose\":\"pre-loan\",\"consentId\":\""
+                  + target[1] + "\"}";
+          return post(url + "/v1/scores", token, body);
+        },
+        (i, answer) -> "");
+  }
+
+  /**
+   * Research runs of dp-open queries: QUERIES has "projectId queryId" lines. Each answer's line
+   * also names the project and, for a 200, the run id and the ε the answer says was charged.
+   */
+  static void research(String url, Path queriesFile, Path out, int threads) throws Exception {
+    String token = Files.readString(Path.of(System.getenv("RESEARCH_TOKEN_FILE"))).strip();
+    List<String[]> queries = lines(queriesFile);
+    drive(
+        out,
+        "research.log",
+        threads,
+        i ->
+            post(
+                url + "/v1/queries/" + queries.get((int) (i % queries.size()))[1] + "/runs",
+                token,
+                "{\"parameters\":{}}"),
+        (i, answer) -> {
+          String project = queries.get((int) (i % queries.size()))[0];
+          if (answer == null) {
+            return " " + project + " - -";
+          }
+          JsonNode result = answer.path("result");
+          return " " + project + " " + result.path("runId").asText("?") + " "
+              + result.path("epsilonSpent").asText("?");
+        });
+  }
+
+  interface Requests {
+    HttpRequest request(long i);
+  }
+
+  interface Details {
+    String of(long i, JsonNode answer);
+  }
+
+  /**
+   * Sends requests from THREADS workers until OUT/stop exists. Every answer goes to OUT/LOG as
+   * "startMs endMs status problemType" plus {@code details}; every 200's receipt to
+   * OUT/receipts/ (a name unique across logs).
+   */
+  static void drive(Path out, String logName, int threads, Requests requests, Details details)
+      throws Exception {
     Files.createDirectories(out.resolve("receipts"));
     Path stop = out.resolve("stop");
+    String prefix = logName.replace(".log", "-");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     AtomicLong seq = new AtomicLong();
-    PrintWriter log = new PrintWriter(new FileWriter(out.resolve("results.log").toFile()), true);
+    PrintWriter log = new PrintWriter(new FileWriter(out.resolve(logName).toFile()), true);
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int me = t;
@@ -69,42 +130,38 @@ public class Tool {
               () -> {
                 long i = me;
                 while (!Files.exists(stop)) {
-                  String[] target = targets.get((int) (i++ % targets.size()));
-                  String body =
-                      "{\"uscc\":\"" + target[0] + "\",\"purpose\":\"pre-loan\",\"consentId\":\""
-                          + target[1] + "\"}";
-                  HttpRequest req =
-                      HttpRequest.newBuilder(URI.create(url + "/v1/scores"))
-                          .timeout(Duration.ofSeconds(15))
-                          .header("Authorization", "Bearer " + token)
-                          .header("Content-Type", "application/json")
-                          .header("Accept", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build();
+                  long n = i;
+                  i += threads;
                   long start = System.currentTimeMillis();
                   int status;
                   String type = "-";
+                  String extra;
                   try {
-                    HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> resp =
+                        http.send(requests.request(n), HttpResponse.BodyHandlers.ofString());
                     status = resp.statusCode();
                     if (status == 200) {
-                      JsonNode receipt = JSON.readTree(resp.body()).path("receipt");
+                      JsonNode answer = JSON.readTree(resp.body());
                       Files.writeString(
-                          out.resolve("receipts/" + seq.incrementAndGet() + ".json"),
-                          JSON.writeValueAsString(receipt));
+                          out.resolve("receipts/" + prefix + seq.incrementAndGet() + ".json"),
+                          JSON.writeValueAsString(answer.path("receipt")));
+                      extra = details.of(n, answer);
                     } else {
                       String ct = resp.headers().firstValue("Content-Type").orElse("");
                       type = ct.contains("problem+json")
                           ? JSON.readTree(resp.body()).path("type").asText("?")
                               .replace("https://safehouse.dev/problems/", "")
                           : "not-problem-json(" + ct + ")";
+                      extra = details.of(n, null);
                     }
                   } catch (Exception e) {
                     status = 0; // no HTTP answer: connection refused / reset / timeout
                     type = e.getClass().getSimpleName();
+                    extra = details.of(n, null);
                   }
                   synchronized (log) {
-                    log.println(start + " " + System.currentTimeMillis() + " " + status + " " + type);
+                    log.println(
+                        start + " " + System.currentTimeMillis() + " " + status + " " + type + extra);
                   }
                   if (status == 0) {
                     try {
@@ -120,6 +177,24 @@ public class Tool {
     }
     for (Thread w : workers) w.join();
     log.close();
+  }
+
+  static List<String[]> lines(Path file) throws Exception {
+    List<String[]> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) lines.add(line.strip().split("\\s+"));
+    }
+    return lines;
+  }
+
+  static HttpRequest post(String uri, String token, String body) {
+    return HttpRequest.newBuilder(URI.create(uri))
+        .timeout(Duration.ofSeconds(15))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   static int verify(String url, Path out, Path platformKeyFile, String measurement)

@@ -9,6 +9,7 @@ url="http://127.0.0.1:$port"
 tmp=$(mktemp -d "/tmp/safehouse-rel-$name.XXXXXX")
 svc_pid=
 load_pid=
+research_pid=
 health_pid=
 own_db=${own_db:-1}
 
@@ -25,6 +26,7 @@ build_if_needed() {
 }
 
 base_cleanup() {
+  [[ -n $research_pid ]] && { touch "$tmp/load/stop"; kill "$research_pid" 2> /dev/null; wait "$research_pid" 2> /dev/null; } || true
   [[ -n $load_pid ]] && { touch "$tmp/load/stop"; kill "$load_pid" 2> /dev/null; wait "$load_pid" 2> /dev/null; } || true
   [[ -n $health_pid ]] && { kill "$health_pid" 2> /dev/null; wait "$health_pid" 2> /dev/null; } || true
   if [[ -n $svc_pid ]]; then
@@ -35,7 +37,7 @@ base_cleanup() {
   fi
   # Keep what explains a run: service logs and the client's answers (no plaintext in either).
   mkdir -p "target/reliability/$name"
-  cp "$tmp"/service-*.log "$tmp"/ready.log "$tmp"/load/results.log "target/reliability/$name/" 2> /dev/null || true
+  cp "$tmp"/service-*.log "$tmp"/ready.log "$tmp"/load/results.log "$tmp"/load/research.log "target/reliability/$name/" 2> /dev/null || true
   rm -rf "$tmp"
 }
 
@@ -91,6 +93,7 @@ setup_tokens() {
   cli token --role institution --sub officer --org rel-bank --ttl PT2H > "$tmp/tok/inst"
   cli token --role provider --sub rel-uploader --org rel-provider --ttl PT2H > "$tmp/tok/provider"
   cli token --role steward --sub rel-steward > "$tmp/tok/steward"
+  cli token --role researcher --sub rel-researcher --org rel-university --ttl PT2H > "$tmp/tok/researcher"
   measurement=$(cli measure)
 }
 
@@ -135,6 +138,82 @@ grant_consents() {
   say "consents granted by $n enterprises"
 }
 
+# N approved dp-open projects (budget 5, ε 0.5 per run: ten runs each), one query each; writes
+# "projectId queryId" lines to $tmp/queries.
+open_research() {
+  local n=${1:-8} i p q all='["public-credit","market-credit","financial-credit"]'
+  : > "$tmp/queries"
+  for i in $(seq 1 "$n"); do
+    p=$(curl -s -H "Authorization: Bearer $(cat "$tmp/tok/researcher")" -H 'Content-Type: application/json' \
+      "$url/v1/projects" -d '{"title":"reliability '"$i"'","purpose":"fault injection","template":"dp-open","datasets":'"$all"',"requestedBudget":5}' | jq -r .id)
+    curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$tmp/tok/steward")" -H 'Content-Type: application/json' \
+      "$url/v1/projects/$p/decision" -d '{"outcome":"approve","reason":"reliability run"}' \
+      || { say "project $i: approval failed"; return 1; }
+    q=$(curl -s -H "Authorization: Bearer $(cat "$tmp/tok/researcher")" -H 'Content-Type: application/json' \
+      "$url/v1/projects/$p/queries" -d '{"sql":"SELECT region_code, count(*) AS n FROM fused GROUP BY region_code"}' | jq -r .id)
+    [[ -n $q && $q != null ]] || { say "project $i: query refused"; return 1; }
+    echo "$p $q" >> "$tmp/queries"
+  done
+  say "$n dp-open projects with one query each"
+}
+
+# Research runs from THREADS client threads beside the score load (call after start_load).
+start_research() {
+  RESEARCH_TOKEN_FILE=$tmp/tok/researcher tool research "$url" "$tmp/queries" "$tmp/load" "${1:-2}" 2> "$tmp/load/research-stderr" &
+  research_pid=$!
+}
+
+stop_research() {
+  touch "$tmp/load/stop"; wait "$research_pid" || true; research_pid=
+}
+
+# The privacy budget after the fault, from the database and from the researcher's view. Sets
+# rsent rok rexhausted r503 rconn rother (answers), charged_runs, unreleased (charged runs whose
+# answer never came: in flight at the fault or failed), budget_mismatch (projects whose spent ε
+# is not the sum of their runs' charges: charged twice or lost), overspent, rmissing (200s whose
+# run id the database does not hold with the ε the answer stated), view_mismatch (projects whose
+# GET /v1/projects/{id} epsilonSpent differs from the database).
+research_check() {
+  local r=$tmp/load/research.log q="psql -qAt -h $pg_host -p $pg_port -U postgres -d $db -c"
+  rsent=$(wc -l < "$r")
+  rok=$(awk '$3==200' "$r" | wc -l)
+  rexhausted=$(awk '$3==403 && $4=="budget-exhausted"' "$r" | wc -l)
+  r503=$(awk '$3==503 && ($4=="enclave-unavailable" || $4=="audit-unavailable")' "$r" | wc -l)
+  rconn=$(awk '$3==0' "$r" | wc -l)
+  rother=$(( rsent - rok - rexhausted - r503 - rconn ))
+  say "research answers by status and problem type:"
+  awk '{print "  " $3 " " $4}' "$r" | sort | uniq -c | sort -rn >&2
+  charged_runs=$($q "SELECT count(*) FROM research_run WHERE epsilon > 0")
+  unreleased=$($q "SELECT count(*) FROM research_run WHERE status <> 'released'")
+  budget_mismatch=$($q "SELECT count(*) FROM research_project p WHERE p.epsilon_spent <>
+    (SELECT coalesce(sum(epsilon), 0) FROM research_run r WHERE r.project_id = p.id)")
+  overspent=$($q "SELECT count(*) FROM research_project WHERE epsilon_spent > epsilon_budget")
+  $q "SELECT id || ' ' || epsilon::float8 FROM research_run" | sort > "$tmp/runs.db"
+  awk '$3==200 {print $6 " " $7+0}' "$r" | sort > "$tmp/runs.received"
+  rmissing=$(comm -13 "$tmp/runs.db" "$tmp/runs.received" | wc -l)
+  local p spent view; view_mismatch=0
+  while read -r p _; do
+    spent=$($q "SELECT epsilon_spent::float8 FROM research_project WHERE id = '$p'")
+    view=$(curl -s -H "Authorization: Bearer $(cat "$tmp/tok/researcher")" "$url/v1/projects/$p" | jq -r '.epsilonSpent')
+    awk -v a="$spent" -v b="$view" 'BEGIN { exit !(a + 0 == b + 0) }' || view_mismatch=$(( view_mismatch + 1 ))
+  done < "$tmp/queries"
+}
+
+# Appends research_check's findings to the caller's fail array.
+research_failures() {
+  (( rother == 0 )) || fail+=("$rother research answers neither 200, 403 budget-exhausted nor 503")
+  (( rok > 0 )) || fail+=("no research run was released")
+  (( budget_mismatch == 0 )) || fail+=("$budget_mismatch projects whose spent ε is not the sum of their runs' charges")
+  (( overspent == 0 )) || fail+=("$overspent projects overspent")
+  (( rmissing == 0 )) || fail+=("$rmissing released runs not charged as their answer said")
+  (( view_mismatch == 0 )) || fail+=("$view_mismatch projects whose API budget differs from the database")
+}
+
+research_summary() {
+  echo "research: sent=$rsent 200=$rok 403-budget-exhausted=$rexhausted 503=$r503 no-answer=$rconn other=$rother"
+  echo "budget: runs charged=$charged_runs (not released: $unreleased) charged-twice-or-lost=$budget_mismatch overspent=$overspent released-but-not-charged=$rmissing api-view-differs=$view_mismatch"
+}
+
 start_load() {
   mkdir -p "$tmp/load"
   INST_TOKEN_FILE=$tmp/tok/inst tool load "$url" "$tmp/targets" "$tmp/load" "${1:-8}" 2> "$tmp/load/stderr" &
@@ -142,6 +221,18 @@ start_load() {
   # readiness, every 50 ms, with timestamps
   ( while :; do echo "$(now_ms) $(ready_status)"; sleep 0.05; done ) > "$tmp/ready.log" 2> /dev/null &
   health_pid=$!
+}
+
+# Waits (up to 90 s) until the load has released at least SCORES scores and, when research runs
+# are on, RUNS research runs, so that the fault always lands on a running load (the clients are
+# compiled at start, which takes seconds on a busy machine).
+await_load() {
+  local scores=${1:-50} runs=${2:-0} start; start=$(now_ms)
+  until (( $(awk '$3==200' "$tmp/load/results.log" 2> /dev/null | wc -l) >= scores )) \
+      && (( runs == 0 || $(awk '$3==200' "$tmp/load/research.log" 2> /dev/null | wc -l) >= runs )); do
+    (( $(now_ms) - start < 90000 )) || { say "the load did not reach $scores scores / $runs runs in 90 s"; return 1; }
+    sleep 0.2
+  done
 }
 
 stop_load() {
@@ -173,7 +264,7 @@ verify_all() {
   # Two receipts also through the CLI exactly as an auditor would (first and last received).
   cli_receipts_ok=1
   local f
-  for f in "$tmp/load/receipts/1.json" "$tmp/load/receipts/$ok.json"; do
+  for f in "$tmp/load/receipts/results-1.json" "$tmp/load/receipts/results-$ok.json"; do
     [[ -f $f ]] || continue
     cli audit verify-receipt --server "$url" --receipt "$f" --token-file "$tmp/tok/auditor" \
       --platform-key keys-dev/platform-signing.pub --measurement "$measurement" --allow-debug > "$tmp/vr.out" 2>&1 \

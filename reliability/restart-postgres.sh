@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 name=restart-postgres port=18192 db=safehouse_rel_pg pg_port=55433
 source reliability/lib.sh
 entities=${1:-2000} threads=${2:-8} down_seconds=${3:-15}
-pg_bin=/usr/lib/postgresql/15/bin
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pgdir=$(mktemp -d /tmp/safehouse-rel-pgdata.XXXXXX)
 as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg() { as_postgres "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" "$@" > /dev/null; }
@@ -34,7 +34,8 @@ setup_tokens
 load_demo "$entities"
 grant_consents 6
 start_load "$threads"
-sleep 8
+await_load 50
+sleep 2
 pg stop -m fast -w
 down_ms=$(now_ms) # after the shutdown completed: nothing can become durable from here on
 say "PostgreSQL stopped; down for $down_seconds s"
