@@ -90,7 +90,9 @@ class ScoreBench {
         requests, clients, warmupSeconds);
     List<Double> ratios = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
+      phase("no-op round " + round);
       Result noop = measure(http, clients, requests, noopRequest, token);
+      phase("scores round " + round);
       Result scored = measure(http, clients, requests, scoreRequest, token);
       double ratio = scored.perSecond / noop.perSecond;
       ratios.add(ratio);
@@ -100,6 +102,7 @@ class ScoreBench {
           round, scored);
       print("round %d: ratio scores / no-op: %.2fx", round, ratio);
     }
+    phase("done");
     Collections.sort(ratios);
     print(
         "median ratio scores / no-op over %d rounds: %.2fx (min %.2fx, max %.2fx; target >= 0.5x)",
@@ -169,6 +172,17 @@ class ScoreBench {
         all.get((int) Math.min(all.size() - 1, Math.ceil(all.size() * 0.99) - 1)),
         failures.get(),
         cpu);
+  }
+
+  /**
+   * Names the running phase in the file {@code bench.phase-file}, if set, so that a profiler can be
+   * attached to exactly one path's round (surefire prints this JVM's output only at its end).
+   */
+  private static void phase(String name) throws java.io.IOException {
+    String file = System.getProperty("bench.phase-file");
+    if (file != null) {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file), name + "\n");
+    }
   }
 
   private static void print(String format, Object... args) {
