@@ -153,7 +153,9 @@ public class HttpProblemRoutes {
    * context. That identity is memoized and set as the request's user, so the REST layer's security
    * checks and {@link RateLimitFilter} use this result and the token is verified once per request.
    * Quarkus' own failure handler for that identity would end the response with an empty body, so it
-   * is replaced by one that does nothing: the failure is answered here.
+   * is replaced by one that does nothing: the failure is answered here, unless a handler before
+   * this one (a path-based permission, none today) already subscribed and so answered with Quarkus'
+   * own.
    */
   private void authenticate(RoutingContext ctx) {
     ctx.put(
@@ -163,6 +165,9 @@ public class HttpProblemRoutes {
         .with(
             identity -> admit(ctx, identity),
             failure -> {
+              if (ctx.response().ended()) {
+                return;
+              }
               if (failure instanceof AuthenticationException
                   || failure.getCause() instanceof AuthenticationException) {
                 unauthenticated(
