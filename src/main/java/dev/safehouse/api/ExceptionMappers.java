@@ -42,6 +42,8 @@ public final class ExceptionMappers {
   private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   static final String BEARER_CHALLENGE = "Bearer realm=\"safehouse\"";
+  static final String INVALID_TOKEN_CHALLENGE = BEARER_CHALLENGE + ", error=\"invalid_token\"";
+  static final String INVALID_TOKEN_DETAIL = "the bearer token is not valid";
 
   @ServerExceptionMapper
   Response safehouse(SafehouseException e, UriInfo uri) {
@@ -87,8 +89,8 @@ public final class ExceptionMappers {
   })
   Response authenticationFailed(RuntimeException e, UriInfo uri) {
     return ProblemResponses.builder(
-            Problem.of(ProblemType.UNAUTHENTICATED, "the bearer token is not valid", uri.getPath()))
-        .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_token\"")
+            Problem.of(ProblemType.UNAUTHENTICATED, INVALID_TOKEN_DETAIL, uri.getPath()))
+        .header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE)
         .build();
   }
 
@@ -96,7 +98,9 @@ public final class ExceptionMappers {
   Response unauthorized(UnauthorizedException e, UriInfo uri) {
     return ProblemResponses.builder(
             Problem.of(
-                ProblemType.UNAUTHENTICATED, "this resource needs a bearer token", uri.getPath()))
+                ProblemType.UNAUTHENTICATED,
+                fixedDetail(ProblemType.UNAUTHENTICATED),
+                uri.getPath()))
         .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
         .build();
   }
@@ -174,11 +178,14 @@ public final class ExceptionMappers {
 
   static String fixedDetail(ProblemType type) {
     return switch (type) {
+      case UNAUTHENTICATED -> "this resource needs a bearer token";
       case NOT_FOUND -> "no resource at this path";
       case METHOD_NOT_ALLOWED -> "this resource does not support the method";
       case NOT_ACCEPTABLE -> "this resource cannot produce any of the accepted media types";
       case UNSUPPORTED_MEDIA_TYPE -> "this resource does not accept the request's content type";
       case PAYLOAD_TOO_LARGE -> "the request body exceeds the limit";
+      case URI_TOO_LONG -> "the request line exceeds the limit";
+      case HEADERS_TOO_LARGE -> "the request header fields exceed the limit";
       case MALFORMED_BODY -> "the request body is not valid JSON of the expected shape";
       default -> "the request could not be processed";
     };

@@ -21,6 +21,8 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation is available"),
   CONFLICT(409, "conflict", "The request conflicts with the current state"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  /** 414: the request line (method, path and query, version) is over the service's limit. */
+  URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
   UNSUPPORTED_MEDIA_TYPE(
       415, "unsupported-media-type", "The request's content type is not supported"),
   /** 422: a research query breaks the policy; the problem lists every violation. */
@@ -34,6 +36,8 @@ public enum ProblemType {
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   /** 429: the institution's daily score quota, in total or for one enterprise, is used up. */
   QUOTA_EXCEEDED(429, "quota-exceeded", "The daily score quota is used up"),
+  /** 431: the request's header fields together are over the service's limit. */
+  HEADERS_TOO_LARGE(431, "headers-too-large", "The request header fields are too large"),
   INTERNAL(500, "internal", "Internal error"),
   ENCLAVE_UNAVAILABLE(503, "enclave-unavailable", "The enclave is not available"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),

@@ -1,5 +1,6 @@
 package dev.safehouse.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -29,6 +30,9 @@ public interface SafehouseConfig {
 
   /** Fused credit scores for institutions. */
   Scores scores();
+
+  /** The HTTP layer's own limits. */
+  Http http();
 
   /**
    * The database chosen at start-up by {@link SafehouseMain}; {@code application.properties} uses
@@ -111,6 +115,27 @@ public interface SafehouseConfig {
     /** The policy bundle the enclave loads and measures. */
     @WithDefault("policies")
     String policiesDir();
+  }
+
+  /** The HTTP layer's own limits. */
+  interface Http {
+    /** Limits on a request's head, answered with problem+json. */
+    Limits limits();
+  }
+
+  /**
+   * Limits on a request's head, answered 414 or 431 with problem+json. Each must stay below its
+   * {@code quarkus.http.limits.*} counterpart, past which the HTTP decoder answers with a bare
+   * status before the service sees the request.
+   */
+  interface Limits {
+    /** Longest request line ({@code GET /path?query HTTP/1.1}) in bytes. */
+    @WithDefault("4096")
+    int maxInitialLineLength();
+
+    /** Most bytes of header fields together, as {@code name: value} without line ends. */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
   }
 
   /** Token-bucket limit per authenticated subject (or per client address when anonymous). */

@@ -1,14 +1,17 @@
 package dev.safehouse.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Uscc;
+import dev.safehouse.testing.CountingAugmentor;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -55,6 +58,48 @@ class AuthenticationTest {
     problem(given().accept("text/csv").get("/v1/me").then(), 401);
     problem(given().delete("/v1/me").then(), 401);
     problem(given().get("/v1/no-such-thing").then(), 401);
+  }
+
+  @Test
+  void invalidToken_is401_beforeRouteMatchingCouldAnswer404to415() {
+    String expired = TestTokens.expired(Role.RESEARCHER);
+    problem(
+            given()
+                .auth()
+                .oauth2(expired)
+                .contentType("text/plain")
+                .body("x")
+                .post("/v1/identifiers/uscc")
+                .then(),
+            401)
+        .header("WWW-Authenticate", containsString("invalid_token"));
+    problem(given().auth().oauth2(expired).accept("image/png").get("/v1/me").then(), 401)
+        .header("WWW-Authenticate", containsString("invalid_token"));
+    problem(given().auth().oauth2(expired).delete("/v1/me").then(), 401);
+    problem(given().auth().oauth2(expired).get("/v1/no-such-thing").then(), 401);
+  }
+
+  @Test
+  void authorizationWithoutBearerToken_is401_beforeRouteMatching() {
+    problem(
+            given()
+                .header("Authorization", "Basic YWxpY2U6c2VjcmV0")
+                .accept("image/png")
+                .get("/v1/me")
+                .then(),
+            401)
+        .header("WWW-Authenticate", startsWith("Bearer"));
+    problem(given().header("Authorization", "Bearer").get("/v1/no-such-thing").then(), 401);
+  }
+
+  @Test
+  void validToken_isVerifiedOncePerRequest() {
+    String token = TestTokens.valid(Role.RESEARCHER, "rita");
+    long before = CountingAugmentor.authenticated();
+    for (int i = 0; i < 5; i++) {
+      given().auth().oauth2(token).get("/v1/me").then().statusCode(200);
+    }
+    assertThat(CountingAugmentor.authenticated() - before).isEqualTo(5);
   }
 
   @Test

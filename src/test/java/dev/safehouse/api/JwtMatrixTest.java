@@ -13,6 +13,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,11 @@ import org.junit.jupiter.api.TestFactory;
  *       payload, unknown signing key and garbage are each answered 401 with {@code
  *       application/problem+json}, type {@code .../problems/unauthenticated} and a Bearer
  *       challenge, before any path, body or existence check.
+ *   <li>Two of those tokens ({@link #ROUTING_TOKENS}) are also answered 401 problem+json when the
+ *       request would otherwise get a routing answer: with a content type the operation does not
+ *       take (415), an {@code Accept} it cannot satisfy (406), a method its path does not support
+ *       (405), and on a {@code /v1} path that does not exist (404). An unauthenticated caller so
+ *       learns nothing about which routes exist.
  *   <li>A valid token of every role outside an operation's scopes gets 403 problem+json of type
  *       {@code .../problems/forbidden}; a valid token of an allowed role gets past authentication
  *       and authorisation (neither 401 nor the forbidden type), so the roles in the document are
@@ -72,6 +79,14 @@ class JwtMatrixTest {
       Set.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+  private static final List<String> ANY_METHOD = List.of("PATCH", "PUT", "DELETE", "POST", "GET");
+
+  /**
+   * The bad tokens also sent with each routing variant: one with a valid signature and a bad claim,
+   * one without a signature. Every bad token takes the same path through authentication, so all
+   * twelve would add run time and no coverage.
+   */
+  private static final Set<String> ROUTING_TOKENS = Set.of("expired", "alg none");
 
   /** Placeholders by path parameter name, syntactically valid so that routing reaches security. */
   private static final Map<String, String> PLACEHOLDERS =
@@ -109,6 +124,23 @@ class JwtMatrixTest {
 
   /** A token that must be refused with 401; {@code value} is null for "no token". */
   record BadToken(String kind, String value) {}
+
+  /**
+   * What is wrong with a request besides its token: nothing, or something that the REST layer would
+   * answer with 415, 406 or 405 for a valid token.
+   */
+  enum Variant {
+    AS_DOCUMENTED(""),
+    WRONG_CONTENT_TYPE(", Content-Type text/plain"),
+    UNACCEPTABLE_ACCEPT(", Accept image/png"),
+    WRONG_METHOD(", a method the path does not support");
+
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
 
   @TestFactory
   Stream<DynamicNode> everyOperation_badToken_is401_wrongRole_is403() throws Exception {
@@ -149,14 +181,54 @@ class JwtMatrixTest {
         badTokens.size(),
         roleChecks);
 
-    return secured.stream()
-        .map(op -> DynamicContainer.dynamicContainer(op.toString(), cases(op, badTokens)));
+    Map<String, Set<String>> methodsByPath = new HashMap<>();
+    operations.forEach(
+        op -> methodsByPath.computeIfAbsent(op.template(), t -> new HashSet<>()).add(op.method()));
+    List<BadToken> routingTokens =
+        badTokens.stream().filter(bad -> ROUTING_TOKENS.contains(bad.kind())).toList();
+    assertThat(routingTokens).hasSameSizeAs(ROUTING_TOKENS);
+    Operation unknown = new Operation("GET", "/v1/no-such-resource/{id}", true, Set.of());
+    Stream<DynamicNode> unknownPath =
+        Stream.of(
+            DynamicContainer.dynamicContainer(
+                unknown.toString(),
+                badTokens.stream()
+                    .map(
+                        bad ->
+                            DynamicTest.dynamicTest(
+                                bad.kind(),
+                                () ->
+                                    assertUnauthenticated(unknown, bad, Variant.AS_DOCUMENTED)))));
+    return Stream.concat(
+        secured.stream()
+            .map(
+                op ->
+                    DynamicContainer.dynamicContainer(
+                        op.toString(),
+                        cases(op, badTokens, routingTokens, methodsByPath.get(op.template())))),
+        unknownPath);
   }
 
-  private static Stream<DynamicNode> cases(Operation op, List<BadToken> badTokens) {
+  private static Stream<DynamicNode> cases(
+      Operation op, List<BadToken> badTokens, List<BadToken> routingTokens, Set<String> methods) {
     List<DynamicNode> cases = new ArrayList<>();
     for (BadToken bad : badTokens) {
-      cases.add(DynamicTest.dynamicTest(bad.kind(), () -> assertUnauthenticated(op, bad)));
+      cases.add(
+          DynamicTest.dynamicTest(
+              bad.kind(), () -> assertUnauthenticated(op, bad, Variant.AS_DOCUMENTED)));
+    }
+    Operation wrongMethod =
+        ANY_METHOD.stream()
+            .filter(method -> !methods.contains(method))
+            .findFirst()
+            .map(method -> new Operation(method, op.template(), op.secured(), op.roles()))
+            .orElseThrow();
+    for (BadToken bad : routingTokens) {
+      if (WITH_BODY.contains(op.method())) {
+        cases.add(routingCase(op, bad, Variant.WRONG_CONTENT_TYPE));
+      }
+      cases.add(routingCase(op, bad, Variant.UNACCEPTABLE_ACCEPT));
+      cases.add(routingCase(wrongMethod, bad, Variant.WRONG_METHOD));
     }
     for (Role role : Role.values()) {
       String token = wellFormed(role);
@@ -184,8 +256,13 @@ class JwtMatrixTest {
         : TestTokens.withOrganisation(role, "eve", PLACEHOLDERS.get("providerId"));
   }
 
-  private static void assertUnauthenticated(Operation op, BadToken bad) {
-    Response response = send(op, bad.value());
+  private static DynamicTest routingCase(Operation op, BadToken bad, Variant variant) {
+    return DynamicTest.dynamicTest(
+        bad.kind() + variant.label, () -> assertUnauthenticated(op, bad, variant));
+  }
+
+  private static void assertUnauthenticated(Operation op, BadToken bad, Variant variant) {
+    Response response = send(op, bad.value(), variant);
     assertProblem(op, response, ProblemType.UNAUTHENTICATED, bad.value());
     assertThat(response.header("WWW-Authenticate"))
         .as("%s: challenge", op)
@@ -194,11 +271,11 @@ class JwtMatrixTest {
   }
 
   private static void assertForbidden(Operation op, String token) {
-    assertProblem(op, send(op, token), ProblemType.FORBIDDEN, token);
+    assertProblem(op, send(op, token, Variant.AS_DOCUMENTED), ProblemType.FORBIDDEN, token);
   }
 
   private static void assertAdmitted(Operation op, String token) {
-    Response response = send(op, token);
+    Response response = send(op, token, Variant.AS_DOCUMENTED);
     assertThat(response.statusCode()).as("%s: status for an allowed role", op).isNotEqualTo(401);
     assertThat(response.body().asString())
         .as("%s: body for an allowed role", op)
@@ -234,13 +311,18 @@ class JwtMatrixTest {
     }
   }
 
-  private static Response send(Operation op, String token) {
+  private static Response send(Operation op, String token, Variant variant) {
     RequestSpecification request = given().redirects().follow(false);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     if (WITH_BODY.contains(op.method())) {
-      request.contentType("application/json").body("{}");
+      request
+          .contentType(variant == Variant.WRONG_CONTENT_TYPE ? "text/plain" : "application/json")
+          .body("{}");
+    }
+    if (variant == Variant.UNACCEPTABLE_ACCEPT) {
+      request.accept("image/png");
     }
     return request.request(op.method(), concretePath(op.template()));
   }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.testing.FailingResource;
@@ -140,6 +141,33 @@ class ProblemDetailsTest {
   @Test
   void me_unacceptableMediaType_is406() {
     problem(researcher().accept("application/xml").get("/v1/me").then(), 406, "not-acceptable");
+  }
+
+  @Test
+  void requestLineOverTheLimit_is414WithoutEchoingThePath() {
+    String filler = "LONGPATH" + "a".repeat(10 * 1024);
+    problem(given().get("/v1/identifiers/" + filler).then(), 414, "uri-too-long")
+        .body(not(containsString("LONGPATH")))
+        .body("instance", nullValue());
+  }
+
+  @Test
+  void headerFieldsOverTheLimit_are431WithoutEchoingThem() {
+    RequestSpecification request = researcher();
+    for (int i = 0; i < 64; i++) {
+      request.header("X-Filler-" + i, "FILLER" + "b".repeat(1018));
+    }
+    problem(request.get("/v1/me").then(), 431, "headers-too-large")
+        .body(not(containsString("FILLER")));
+  }
+
+  @Test
+  void headerFieldsUnderTheLimit_areServed() {
+    RequestSpecification request = researcher();
+    for (int i = 0; i < 8; i++) {
+      request.header("X-Filler-" + i, "c".repeat(1000));
+    }
+    request.get("/v1/me").then().statusCode(200);
   }
 
   static ValidatableResponse problem(ValidatableResponse response, int status, String kind) {

@@ -25,6 +25,8 @@ class ProblemTypeTest {
     assertThat(ProblemType.forStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
     assertThat(ProblemType.forStatus(405)).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
     assertThat(ProblemType.forStatus(413)).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE);
+    assertThat(ProblemType.forStatus(414)).isEqualTo(ProblemType.URI_TOO_LONG);
+    assertThat(ProblemType.forStatus(431)).isEqualTo(ProblemType.HEADERS_TOO_LARGE);
     assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.INVALID_REQUEST);
     assertThat(ProblemType.forStatus(503)).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
     assertThat(ProblemType.forStatus(418)).isEqualTo(ProblemType.INVALID_REQUEST);
