@@ -40,7 +40,7 @@ public class ScoreReleaseStore {
     UnflushedBatch.execute(
         dataSource,
         "INSERT INTO score_release (id, institution, kind, body)"
-            + " VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
         copies,
         (s, copy) -> {
           s.setObject(1, copy.id());
@@ -55,7 +55,7 @@ public class ScoreReleaseStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT body::text FROM score_release WHERE id = ? AND institution = ? AND kind = ?")) {
+                "SELECT body FROM score_release WHERE id = ? AND institution = ? AND kind = ?")) {
       s.setObject(1, id);
       s.setString(2, institution);
       s.setString(3, kind);
