@@ -135,10 +135,7 @@ public class HttpProblemRoutes {
    */
   private void requireBearerToken(RoutingContext ctx) {
     if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
-      unauthenticated(
-          ctx,
-          ExceptionMappers.BEARER_CHALLENGE,
-          ExceptionMappers.fixedDetail(ProblemType.UNAUTHENTICATED));
+      tokenRequired(ctx);
       return;
     }
     ctx.next();
@@ -182,13 +179,17 @@ public class HttpProblemRoutes {
 
   private void admit(RoutingContext ctx, SecurityIdentity identity) {
     if (identity == null || identity.isAnonymous()) {
-      unauthenticated(
-          ctx,
-          ExceptionMappers.BEARER_CHALLENGE,
-          ExceptionMappers.fixedDetail(ProblemType.UNAUTHENTICATED));
+      tokenRequired(ctx);
       return;
     }
     ctx.next();
+  }
+
+  private void tokenRequired(RoutingContext ctx) {
+    unauthenticated(
+        ctx,
+        ExceptionMappers.BEARER_CHALLENGE,
+        ExceptionMappers.fixedDetail(ProblemType.UNAUTHENTICATED));
   }
 
   private void unauthenticated(RoutingContext ctx, String challenge, String detail) {
