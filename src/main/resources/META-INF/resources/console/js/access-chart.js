@@ -19,7 +19,13 @@ export function countAccesses(rows) {
     counts.set(day, (counts.get(day) ?? 0) + 1);
     byOrg.set(row.organisation, counts);
   }
-  const sortedDays = [...days].sort((a, b) => a - b);
+  // Every day from the one before the first to the one after the last, so that a single day still
+  // gets an axis of days and gaps show as zero.
+  const sortedDays = [];
+  if (days.size > 0) {
+    const last = Math.max(...days) + DAY;
+    for (let d = Math.max(Math.min(...days) - DAY, last - 400 * DAY); d <= last; d += DAY) sortedDays.push(d);
+  }
   const series = [...byOrg.entries()]
     .map(([name, counts]) => ({ name, counts: sortedDays.map((d) => counts.get(d) ?? 0) }))
     .sort((a, b) => b.counts.reduce((x, y) => x + y, 0) - a.counts.reduce((x, y) => x + y, 0))

@@ -25,12 +25,17 @@ export async function loadEntries(start, end) {
   };
 }
 
+/** Shortens long rule arguments (consent hashes) for the table; the verifier uses the bytes. */
+function shorten(rule) {
+  return String(rule).replace(/([0-9a-f]{12})[0-9a-f]{20,}/g, '$1…');
+}
+
 /** One line per column of the table, as text. */
 export function describe(entry) {
   const j = entry.json ?? {};
   const actor = j.actor ?? {};
   const target = j.target ?? {};
-  const rules = j.decision?.rules?.length ? ` (${j.decision.rules.join(', ')})` : '';
+  const rules = j.decision?.rules?.length ? ` (${j.decision.rules.map(shorten).join(', ')})` : '';
   return {
     time: j.time ?? '',
     actor: [actor.subject, actor.role, actor.organisation].filter(Boolean).join(' · '),

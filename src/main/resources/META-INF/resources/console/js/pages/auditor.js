@@ -34,7 +34,7 @@ export function auditorPage(main) {
       }))],
       [...shown].reverse(),
       (r) => ({ className: 'clickable', dataset: { index: r.index }, tabindex: 0, onClick: (e) => verify(r, e.currentTarget) })));
-    replace(chart, accessChart(state.rows.map((r) => r.text), Math.min(1100, main.clientWidth - 60)));
+    replace(chart, accessChart(shown.map((r) => r.text), Math.min(1100, main.clientWidth - 60)));
   }
 
   async function load(start) {
@@ -89,6 +89,6 @@ export function auditorPage(main) {
       el('p', { className: 'hint', text: 'Leaf hash, inclusion path and checkpoint signature are recomputed here with WebCrypto (SHA-256, Ed25519).' }),
       verification),
     consistencySection(),
-    el('section', {}, el('h2', { text: 'Entries per organisation per day (loaded page)' }), chart));
+    el('section', {}, el('h2', { text: 'Entries per organisation per day (loaded page, filter applied)' }), chart));
   newest();
 }
