@@ -4,9 +4,14 @@ import { el, errorBox, replace } from './dom.js';
 import { claimsOf, roleOf, saveToken, signOut, token } from './session.js';
 import { auditorPage } from './pages/auditor.js';
 import { institutionPage } from './pages/institution.js';
+import { researcherPage } from './pages/researcher.js';
+import { stewardPage } from './pages/steward.js';
 import { subjectPage } from './pages/subject.js';
 
-const PAGES = { auditor: auditorPage, institution: institutionPage, subject: subjectPage };
+const PAGES = {
+  auditor: auditorPage, institution: institutionPage, subject: subjectPage,
+  researcher: researcherPage, steward: stewardPage,
+};
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
