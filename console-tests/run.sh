@@ -11,6 +11,8 @@ name=console port=${CONSOLE_PORT:-18195} db=safehouse_console
 source reliability/lib.sh
 trap base_cleanup EXIT
 
+[[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || { say "no Chromium at ${CHROMIUM:-/usr/bin/chromium}: apt-get install chromium (or set CHROMIUM)"; exit 1; }
+command -v node > /dev/null || { say "node not found: apt-get install nodejs npm"; exit 1; }
 build_if_needed
 create_db
 start_service 1
