@@ -30,7 +30,7 @@ test('the console is served with a strict content security policy', async () => 
 });
 
 test('auditor: the log is a table; an entry verifies in the browser, every step shown', async () => {
-  const { page, problems } = await openLog();
+  const { page, problems, urls } = await openLog();
   assert.match(await page.textContent('#identity'), /auditor/);
   const headers = await page.$$eval('#entries th', (ths) => ths.map((t) => t.textContent));
   assert.deepEqual(headers, ['#', 'time', 'actor', 'action', 'purpose', 'target', 'decision']);
@@ -48,6 +48,9 @@ test('auditor: the log is a table; an entry verifies in the browser, every step 
   await page.waitForSelector('#access-chart canvas');
   await screenshot(page, 'console-auditor');
   assert.deepEqual(problems, []);
+  assert.ok(urls.length > 5);
+  assert.deepEqual(urls.filter((u) => u.includes('eyJ')), [], 'the token never appears in a URL');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
 });
 
 test('auditor: an entry with one byte flipped FAILS at the leaf hash step', async () => {

@@ -25,20 +25,22 @@ export function launch() {
 }
 
 /**
- * Opens the console in a new page, records console errors and CSP violations, and signs in with
- * the token. Returns {page, problems}.
+ * Opens the console in a new page, records console errors (CSP violations among them) and every
+ * request's URL, and signs in with the token. Returns {page, problems, urls}.
  */
 export async function signIn(browser, token) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(`${url}/console/`);
   await page.fill('#token', token);
   await page.click('#sign-in button[type=submit]');
   await page.waitForSelector('#identity');
-  return { page, problems };
+  return { page, problems, urls };
 }
 
 /** Saves a full-page screenshot as docs/images/NAME.png. */

@@ -67,3 +67,15 @@ test('researcher and steward: project, violations marked in the SQL, approvals, 
   await screenshot(page, 'console-researcher');
   assert.deepEqual(problems.filter((p) => !p.includes('status of 422')), []);
 });
+
+test('text from the service is shown as text: a project titled with HTML stays inert', async () => {
+  const { page } = await signIn(browser, env('CONSOLE_TOKEN_RESEARCHER'));
+  const title = `<img src=x onerror="window.pwned=1"><b>bold</b> ${Date.now()}`;
+  await page.fill('#title', title);
+  await page.fill('#project-purpose', 'escaping check');
+  await page.click('#open-project');
+  await page.waitForSelector('#created');
+  await page.waitForSelector(`#projects td:text-is('${title.replace(/'/g, "\\'")}')`);
+  assert.equal(await page.$('#projects img, #projects b'), null);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+});
