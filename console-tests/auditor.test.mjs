@@ -14,6 +14,14 @@ async function openLog() {
   return session;
 }
 
+async function pin(page, measurement) {
+  await page.fill('#platform-key', env('CONSOLE_PLATFORM_KEY'));
+  await page.fill('#measurement', measurement);
+  await page.check('#allow-debug');
+  await page.fill('#pinned-key', env('CONSOLE_LOG_KEY'));
+  await page.click('#pin');
+}
+
 async function verifyRow(page, selector) {
   await page.click(selector);
   await page.waitForSelector('#verification #verdict');
@@ -34,8 +42,7 @@ test('auditor: the log is a table; an entry verifies in the browser, every step 
   assert.match(await page.textContent('#identity'), /auditor/);
   const headers = await page.$$eval('#entries th', (ths) => ths.map((t) => t.textContent));
   assert.deepEqual(headers, ['#', 'time', 'actor', 'action', 'purpose', 'target', 'decision']);
-  await page.fill('#pinned-key', env('CONSOLE_LOG_KEY'));
-  await page.click('#pin');
+  await pin(page, env('CONSOLE_MEASUREMENT'));
   await page.fill('#filter', 'score.release');
   const rows = await page.$$('#entries tbody tr');
   assert.ok(rows.length >= 1, 'the score release is in the log');
@@ -43,7 +50,9 @@ test('auditor: the log is a table; an entry verifies in the browser, every step 
   const steps = await page.$$eval('#verification li', (lis) => lis.map((li) => [li.dataset.step, li.className]));
   assert.deepEqual(steps.map((s) => s[0]), ['log key', 'checkpoint signature', 'tree size', 'leaf hash', 'inclusion path', 'root']);
   assert.ok(steps.every((s) => s[1] === 'pass'));
-  assert.match(await page.textContent('#verification [data-step="log key"]'), /Matches the pinned value/);
+  const keyStep = await page.textContent('#verification [data-step="log key"]');
+  assert.match(keyStep, /Verified here: attestation for a fresh nonce/);
+  assert.match(keyStep, /Matches the pinned key id/);
   await page.fill('#filter', '');
   await page.waitForSelector('#access-chart canvas');
   await screenshot(page, 'console-auditor');
@@ -109,4 +118,26 @@ test('auditor: the first checkpoint seen is consistent with the latest after the
   await page.waitForSelector('#consistency #verdict');
   assert.equal(await page.textContent('#consistency #verdict'), 'Verified: every step passed.');
   assert.match(await page.textContent('#consistency [data-step="consistency"]'), /From size \d+ to \d+/);
+});
+
+test('auditor: an enclave whose measurement is not the approved one FAILS at the log key step', async () => {
+  const { page } = await openLog();
+  await pin(page, 'ab'.repeat(32));
+  assert.equal(await verifyRow(page, '#entries tbody tr'), 'FAILED at step: log key');
+  assert.match(await page.textContent('#verification [data-step="log key"]'), /measurement is not the approved one/);
+});
+
+test('auditor: an attestation with a flipped signature byte FAILS at the log key step', async () => {
+  const { page } = await openLog();
+  await pin(page, env('CONSOLE_MEASUREMENT'));
+  await page.route('**/v1/enclave/attestation?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const signature = Buffer.from(body.signatureBase64, 'base64');
+    signature[20] ^= 0x04;
+    body.signatureBase64 = signature.toString('base64');
+    await route.fulfill({ response, json: body });
+  });
+  assert.equal(await verifyRow(page, '#entries tbody tr'), 'FAILED at step: log key');
+  assert.match(await page.textContent('#verification [data-step="log key"]'), /platform signature does not verify/);
 });

@@ -23,9 +23,15 @@ test('institution: a score with grade, label, reasons and a receipt that verifie
   assert.match(await page.textContent('#score'), /^\d{3}$/);
   assert.match(await page.textContent('#grade'), /^[A-E]/);
   assert.ok((await page.textContent('#grade-label')).length > 0);
+  await page.click('#score-result summary');
+  await page.fill('#platform-key', env('CONSOLE_PLATFORM_KEY'));
+  await page.fill('#measurement', env('CONSOLE_MEASUREMENT'));
+  await page.check('#allow-debug');
+  await page.click('#pin');
   await page.click('#verify-receipt');
   await page.waitForSelector('#receipt-verification #verdict');
   assert.equal(await page.textContent('#receipt-verification #verdict'), 'Verified: every step passed.');
+  assert.match(await page.textContent('#receipt-verification [data-step="log key"]'), /Verified here/);
   await screenshot(page, 'console-institution');
   assert.deepEqual(problems.filter((p) => !p.includes('status of 4')), []);
 });

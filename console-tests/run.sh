@@ -31,7 +31,8 @@ log_key=$(cli audit checkpoint --server "$url" --token-file "$tmp/tok/auditor" \
 export CONSOLE_URL=$url CONSOLE_LOG_KEY=$log_key CONSOLE_USCC=$uscc CONSOLE_CONSENT=$consent
 export CONSOLE_TOKEN_AUDITOR=$(cat "$tmp/tok/auditor") CONSOLE_TOKEN_INSTITUTION=$(cat "$tmp/tok/inst")
 export CONSOLE_TOKEN_SUBJECT=$(cat "$tmp/tok/subject") CONSOLE_TOKEN_STEWARD=$(cat "$tmp/tok/steward")
-export CONSOLE_TOKEN_RESEARCHER=$(cat "$tmp/tok/researcher")
+export CONSOLE_TOKEN_RESEARCHER=$(cat "$tmp/tok/researcher") CONSOLE_MEASUREMENT=$measurement
+export CONSOLE_PLATFORM_KEY=$(cat keys-dev/platform-signing.pub)
 if [[ ${1:-} == --serve ]]; then
   env | grep '^CONSOLE_' > "${CONSOLE_ENV_FILE:-/tmp/console.env}"
   say "serving on $url; environment in ${CONSOLE_ENV_FILE:-/tmp/console.env}; Ctrl-C stops"

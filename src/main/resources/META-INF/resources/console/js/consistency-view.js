@@ -3,7 +3,7 @@
 import { getJson, getText } from './api.js';
 import { fromBase64 } from './bytes.js';
 import { el, errorBox, replace } from './dom.js';
-import { keySource } from './entry-verification.js';
+import { logKeyStep } from './evidence.js';
 import { attestedLogKey } from './log-key.js';
 import { verifyConsistency } from './merkle.js';
 import { openCheckpoint } from './note.js';
@@ -14,7 +14,7 @@ const FIRST = 'safehouse.firstCheckpoint';
 async function check(earlierNote) {
   const key = await attestedLogKey();
   const latestNote = await getText('/v1/audit/checkpoint');
-  const steps = [{ name: 'log key', ok: true, lines: [`Ed25519 key id ${key.id}`, keySource(key)] }];
+  const steps = [logKeyStep(key)];
   const opened = [];
   for (const [name, note] of [['earlier checkpoint', earlierNote], ['latest checkpoint', latestNote]]) {
     try {

@@ -4,11 +4,6 @@ import { verifyEvidence } from './evidence.js';
 import { attestedLogKey } from './log-key.js';
 import { parseCheckpoint, parseNote } from './note.js';
 
-/** Describes where the key came from, for the log key step. */
-export function keySource(key) {
-  return `Taken from the service's attestation (GET /v1/enclave/attestation, fresh nonce; measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave' : ''}). The console does not check the platform's signature on it: compare the key id with your pinned value.`;
-}
-
 /** Verifies the inclusion of an entry (index, exact bytes) in the latest signed checkpoint. */
 export async function verifyEntry(index, bytes) {
   const key = await attestedLogKey();
@@ -22,7 +17,7 @@ export async function verifyEntry(index, bytes) {
   const proof = await getJson(`/v1/audit/proofs/inclusion?index=${index}&treeSize=${size}`);
   return verifyEvidence({
     key, note, index, treeSize: proof.treeSize, leafHash: proof.leafHash, path: proof.proof,
-    entry: bytes, keySource: keySource(key),
+    entry: bytes,
   });
 }
 
@@ -31,6 +26,6 @@ export async function verifyReceipt(receipt) {
   const key = await attestedLogKey();
   return verifyEvidence({
     key, note: receipt.checkpoint, index: receipt.leafIndex, treeSize: receipt.treeSize,
-    leafHash: receipt.leafHash, path: receipt.inclusionProof, entry: null, keySource: keySource(key),
+    leafHash: receipt.leafHash, path: receipt.inclusionProof, entry: null,
   });
 }

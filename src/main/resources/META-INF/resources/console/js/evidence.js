@@ -7,20 +7,15 @@ import { openCheckpoint } from './note.js';
 
 /**
  * Runs every check and returns {ok, failed, steps}; failed names the first failing step.
- * evidence: {key, note, index, treeSize, leafHash (base64), path (base64[]), entry (bytes|null),
- * keySource (text)}.
+ * evidence: {key (from attestedLogKey), note, index, treeSize, leafHash (base64), path (base64[]),
+ * entry (bytes|null)}.
  */
 export async function verifyEvidence(evidence) {
   const steps = [];
   const step = (name, ok, ...lines) => steps.push({ name, ok, lines });
   const { key } = evidence;
-  const pin = matchesPin(key);
-  step('log key', pin !== false,
-    `Ed25519 key id ${key.id}`,
-    evidence.keySource,
-    pin === null
-      ? 'No pinned value entered: compare this key id with the one `safehouse audit verify` printed after verifying the attestation.'
-      : pin ? 'Matches the pinned value.' : 'Does NOT match the pinned value.');
+  const keyStep = logKeyStep(key);
+  step(keyStep.name, keyStep.ok, ...keyStep.lines);
 
   let opened;
   try {
@@ -77,6 +72,23 @@ export async function verifyEvidence(evidence) {
       same ? 'They match.' : 'FAILED: computed root differs from the signed root.');
   }
   return verdict(steps);
+}
+
+/** The log key step: where the key came from, the attestation's verdict, the pinned key id. */
+export function logKeyStep(key) {
+  const pin = matchesPin(key);
+  let source;
+  if (key.attested) {
+    source = `Verified here: attestation for a fresh nonce (GET /v1/enclave/attestation), platform signature under the pinned platform key, approved measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave (allowed)' : ''}.`;
+  } else if (key.failure) {
+    source = `FAILED: ${key.failure}.`;
+  } else {
+    source = `Taken from the service's attestation (fresh nonce; measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave' : ''}) WITHOUT checking it: pin the platform key and the approved measurement to verify it here.`;
+  }
+  const pinLine = pin === null
+    ? 'No pinned key id: compare this key id with the one `safehouse audit verify` printed.'
+    : pin ? 'Matches the pinned key id.' : 'Does NOT match the pinned key id.';
+  return { name: 'log key', ok: !key.failure && pin !== false, lines: [`Ed25519 key id ${key.id}`, source, pinLine] };
 }
 
 function verdict(steps) {

@@ -1,43 +1,62 @@
 // The log key (the enclave's Ed25519 signing key) as the console obtains it: from the service's
-// attestation for a fresh nonce. The console does not verify the platform's signature over the
-// attestation; it shows the key id so that the auditor compares it with the value pinned after
-// `safehouse audit verify` (which does verify the attestation), and checks it when one is entered.
+// attestation for a fresh nonce. With a pinned platform key and an approved measurement the
+// attestation is verified here, as `safehouse provider attest` does; without them the key is only
+// shown, to be compared with a pinned key id.
 import { getJson } from './api.js';
 import { toHex } from './bytes.js';
+import { verifyAttestation } from './attestation.js';
 import { keyId, rawEd25519Key } from './tink-key.js';
 
-const PINNED = 'safehouse.pinnedLogKey';
-let cached = null;
+const PINS = 'safehouse.pins';
 
-/** Fetches an attestation for a fresh nonce and returns {raw, id, measurement, debug}. */
+/** The auditor's pinned values: {keyId, platformKey, measurement, allowDebug}, all optional. */
+export function pins() {
+  try {
+    return JSON.parse(sessionStorage.getItem(PINS)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export function savePins(values) {
+  sessionStorage.setItem(PINS, JSON.stringify(values));
+}
+
+/**
+ * Fetches an attestation for a fresh nonce and returns the log key {raw, id, text, measurement,
+ * debug, attested: true | false (no pins) , failure: why the attestation was refused, or null}.
+ */
 export async function attestedLogKey() {
-  if (cached) return cached;
   const nonce = toHex(crypto.getRandomValues(new Uint8Array(32)));
-  const attestation = await getJson(`/v1/enclave/attestation?nonce=${nonce}`);
-  if (attestation.nonce !== nonce) throw new Error('the attestation does not echo this nonce');
-  cached = {
-    raw: rawEd25519Key(attestation.signingKey),
-    id: await keyId(attestation.signingKey),
-    text: attestation.signingKey,
-    measurement: attestation.measurement,
-    debug: attestation.debug,
+  const served = await getJson(`/v1/enclave/attestation?nonce=${nonce}`);
+  const pinned = pins();
+  let attested = false;
+  let failure = null;
+  let signingKey = served.signingKey;
+  if (pinned.platformKey && pinned.measurement) {
+    try {
+      signingKey = (await verifyAttestation(served, pinned.platformKey, pinned.measurement, nonce, pinned.allowDebug)).signingKey;
+      attested = true;
+    } catch (e) {
+      failure = e.message;
+    }
+  } else if (served.nonce !== nonce) {
+    failure = 'the attestation is not for this nonce';
+  }
+  return {
+    raw: rawEd25519Key(signingKey),
+    id: await keyId(signingKey),
+    text: signingKey,
+    measurement: served.measurement,
+    debug: served.debug,
+    attested,
+    failure,
   };
-  return cached;
 }
 
-/** The pinned log key (key id hex prefix of at least 16 digits, or the key's text form), if any. */
-export function pinnedLogKey() {
-  return sessionStorage.getItem(PINNED) || '';
-}
-
-export function pinLogKey(value) {
-  if (value) sessionStorage.setItem(PINNED, value.trim());
-  else sessionStorage.removeItem(PINNED);
-}
-
-/** Whether the key matches the pinned value: null when nothing is pinned. */
+/** Whether the key matches the pinned key id (16+ hex digits) or text form: null when none. */
 export function matchesPin(key) {
-  const pinned = pinnedLogKey();
+  const pinned = (pins().keyId ?? '').trim();
   if (!pinned) return null;
   if (/^[0-9a-f]{16,64}$/i.test(pinned)) return key.id.startsWith(pinned.toLowerCase());
   return pinned === key.text;

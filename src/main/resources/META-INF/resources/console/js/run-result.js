@@ -2,6 +2,7 @@
 // withheld whole, ε spent and remaining, and the receipt (verifiable in the browser).
 import { el, errorBox, replace, table } from './dom.js';
 import { verifyReceipt } from './entry-verification.js';
+import { pinsForm } from './pins-form.js';
 import { verificationView } from './verification-view.js';
 
 function reasonFor(suppressed, dims, row, column) {
@@ -37,6 +38,7 @@ export function runResult(released) {
     table(columns, answer.rows),
     whole.length ? el('div', {}, el('h3', { text: `Cells withheld whole (${whole.length})` }),
       el('ul', { id: 'withheld' }, whole.map((s) => el('li', { text: `${Object.entries(s.cell ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}: ${s.rule}` })))) : null,
+    el('details', {}, el('summary', { text: 'Trust anchors (verify the attestation here)' }), pinsForm()),
     el('button', { type: 'button', id: 'verify-run-receipt', text: 'Verify the receipt in the browser', onClick: verify }),
     check);
 }

@@ -32,9 +32,15 @@ function fields(bytes) {
 }
 
 const ED25519_URL = 'type.googleapis.com/google.crypto.tink.Ed25519PublicKey';
+// Tink's OutputPrefixType values.
+const TINK = 1;
+const RAW = 3;
 
-/** Returns the 32-byte Ed25519 key of the keyset's primary key; throws if there is none. */
-export function rawEd25519Key(text) {
+/**
+ * Returns the primary key of an Ed25519 public keyset: {raw: 32 bytes, prefix: the bytes Tink puts
+ * before a signature (0x01 ‖ key id for TINK, none for RAW)}; throws for other keys or prefixes.
+ */
+export function ed25519PrimaryKey(text) {
   const keyset = fields(fromBase64(text));
   const primary = keyset.find((f) => f.number === 1)?.value;
   for (const key of keyset.filter((f) => f.number === 2).map((f) => fields(f.bytes))) {
@@ -44,9 +50,20 @@ export function rawEd25519Key(text) {
     if (url !== ED25519_URL) throw new Error('the key is not Ed25519');
     const raw = fields(data.find((f) => f.number === 2).bytes).find((f) => f.number === 2)?.bytes;
     if (!raw || raw.length !== 32) throw new Error('the Ed25519 key is not 32 bytes');
-    return raw;
+    const outputPrefix = key.find((f) => f.number === 4)?.value;
+    if (outputPrefix === RAW) return { raw, prefix: new Uint8Array(0) };
+    if (outputPrefix !== TINK) throw new Error('the key has an unsupported signature prefix');
+    const prefix = new Uint8Array(5);
+    prefix[0] = 0x01;
+    new DataView(prefix.buffer).setUint32(1, primary);
+    return { raw, prefix };
   }
   throw new Error('the keyset has no primary key');
+}
+
+/** Returns the 32-byte Ed25519 key of the keyset's primary key; throws if there is none. */
+export function rawEd25519Key(text) {
+  return ed25519PrimaryKey(text).raw;
 }
 
 /** Returns the key id as the CLI prints it: hex SHA-256 of the text form. */

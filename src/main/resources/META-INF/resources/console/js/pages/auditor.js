@@ -6,7 +6,7 @@ import { describe, loadEntries, treeSize } from '../audit-entries.js';
 import { consistencySection } from '../consistency-view.js';
 import { el, errorBox, replace, table } from '../dom.js';
 import { verifyEntry } from '../entry-verification.js';
-import { pinLogKey, pinnedLogKey } from '../log-key.js';
+import { pinsForm } from '../pins-form.js';
 import { verificationView } from '../verification-view.js';
 
 const COLUMNS = ['time', 'actor', 'action', 'purpose', 'target', 'decision'];
@@ -21,8 +21,6 @@ export function auditorPage(main) {
     onInput: () => render() });
   const pageSize = el('select', { id: 'page-size', onChange: () => { state.pageSize = Number(pageSize.value); newest(); } },
     [50, 200, 1000].map((n) => el('option', { value: n, text: `${n} per page` })));
-  const pin = el('input', { id: 'pinned-key', size: 40, value: pinnedLogKey(),
-    placeholder: 'log key id (16+ hex digits) from safehouse audit verify' });
 
   function render() {
     const needle = filter.value.trim().toLowerCase();
@@ -83,10 +81,8 @@ export function auditorPage(main) {
         pageSize, filter),
       status, tableBox),
     el('section', {}, el('h2', { text: 'In-browser verification' }),
-      el('div', { className: 'row' },
-        el('div', {}, el('label', { for: 'pinned-key', text: 'Pinned log key' }), pin),
-        el('button', { type: 'button', id: 'pin', text: 'Pin', onClick: () => pinLogKey(pin.value) })),
-      el('p', { className: 'hint', text: 'Leaf hash, inclusion path and checkpoint signature are recomputed here with WebCrypto (SHA-256, Ed25519).' }),
+      pinsForm(),
+      el('p', { className: 'hint', text: 'Attestation, checkpoint signature, leaf hash and inclusion path are checked here with WebCrypto (SHA-256, Ed25519).' }),
       verification),
     consistencySection(),
     el('section', {}, el('h2', { text: 'Entries per organisation per day (loaded page, filter applied)' }), chart));

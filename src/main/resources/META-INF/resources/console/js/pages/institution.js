@@ -3,6 +3,7 @@
 import { postJson } from '../api.js';
 import { el, errorBox, replace, table } from '../dom.js';
 import { verifyReceipt } from '../entry-verification.js';
+import { pinsForm } from '../pins-form.js';
 import { verificationView } from '../verification-view.js';
 
 const PURPOSES = ['pre-loan', 'in-loan', 'post-loan'];
@@ -32,6 +33,7 @@ function scoreView(released) {
     el('p', { className: 'hint', text: `Score id ${s.id} · model ${String(s.modelVersion ?? '').substring(0, 16)}… · signed by the enclave` }),
     el('h3', { text: 'Audit receipt' }),
     el('p', { className: 'mono', text: `leaf ${receipt.leafIndex} of ${receipt.treeSize} · leaf hash ${receipt.leafHash}` }),
+    el('details', {}, el('summary', { text: 'Trust anchors (verify the attestation here)' }), pinsForm()),
     el('button', { type: 'button', id: 'verify-receipt', text: 'Verify the receipt in the browser', onClick: verify }),
     check);
 }
