@@ -79,3 +79,19 @@ test('text from the service is shown as text: a project titled with HTML stays i
   assert.equal(await page.$('#projects img, #projects b'), null);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
 });
+
+test('steward: a provider\'s keys are listed, and a key is registered for a provider', async () => {
+  const { page, problems } = await signIn(browser, env('CONSOLE_TOKEN_STEWARD'));
+  await page.fill('#provider-id', 'rel-provider');
+  await page.click('#list-keys');
+  await page.waitForSelector('#provider-keys tbody tr');
+  assert.match(await page.textContent('#provider-keys'), /rel-steward/);
+  await page.fill('#provider-id', 'console-provider');
+  await page.click('#list-keys');
+  await page.waitForSelector('#provider-keys p');
+  await page.fill('#provider-key', env('CONSOLE_PLATFORM_KEY'));
+  await page.click('#register-key');
+  await page.waitForSelector('#provider-keys tbody tr');
+  assert.equal((await page.$$('#provider-keys tbody tr')).length, 1);
+  assert.deepEqual(problems, []);
+});

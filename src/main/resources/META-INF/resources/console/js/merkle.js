@@ -15,6 +15,12 @@ export function nodeHash(left, right) {
 const odd = (n) => n % 2 === 1;
 const half = (n) => Math.floor(n / 2);
 
+function isPowerOfTwo(n) {
+  let m = n;
+  while (m > 1 && !odd(m)) m = half(m);
+  return m === 1;
+}
+
 /**
  * Recomputes the root from a leaf hash and its inclusion proof (RFC 9162 §2.1.3.2).
  * Requires 0 <= index < size. Returns {root, steps, error}: root null when the proof's
@@ -63,7 +69,7 @@ export async function verifyConsistency(first, second, firstRoot, secondRoot, pr
     return { ok, error: ok ? null : 'same size, different roots: the log forked' };
   }
   let path = proof;
-  if ((first & (first - 1)) === 0 && first < 2 ** 31) path = [firstRoot, ...proof];
+  if (isPowerOfTwo(first)) path = [firstRoot, ...proof];
   if (path.length === 0) return { ok: false, error: 'empty proof' };
   let fn = first - 1;
   let sn = second - 1;

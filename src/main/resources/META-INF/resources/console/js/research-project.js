@@ -17,15 +17,17 @@ function budget(project) {
 }
 
 function parameterInputs(query) {
-  const names = Object.keys(query.parameters ?? {});
-  return names.map((name) => el('label', {}, `:${name} `, el('input', { size: 10, dataset: { parameter: name } })));
+  return Object.entries(query.parameters ?? {}).map(([name, type]) => el('label', {}, `:${name} `,
+    el('input', { size: 10, placeholder: String(type), dataset: { parameter: name, type: String(type) } })));
 }
 
+/** Values by name: numbers for integer and decimal parameters (as declared), text otherwise. */
 function parameterValues(form) {
   const values = {};
   for (const input of form.querySelectorAll('input[data-parameter]')) {
     const raw = input.value.trim();
-    values[input.dataset.parameter] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    const numeric = ['integer', 'decimal'].includes(input.dataset.type) && raw !== '' && !Number.isNaN(Number(raw));
+    values[input.dataset.parameter] = numeric ? Number(raw) : raw;
   }
   return values;
 }

@@ -1,7 +1,8 @@
 // The steward's page: the queues of projects and queries awaiting a decision, each approved or
-// rejected with a reason.
+// rejected with a reason; a provider's verification keys.
 import { getJson, postJson } from '../api.js';
 import { el, errorBox, replace, table } from '../dom.js';
+import { providerKeysSection } from '../provider-keys.js';
 
 function decision(path, reload, message) {
   const reason = el('input', { size: 24, placeholder: 'reason (recorded)', className: 'reason' });
@@ -55,6 +56,7 @@ export function stewardPage(main) {
   main.append(
     el('section', {}, el('h2', { text: 'Projects awaiting a decision' }), projects),
     el('section', {}, el('h2', { text: 'Queries awaiting a decision' }), queries),
-    message);
+    message,
+    providerKeysSection());
   load();
 }
