@@ -31,4 +31,9 @@ public interface MerkleHasher {
   static MerkleHasher sha256() {
     return new Sha256MerkleHasher();
   }
+
+  /** Returns a new SM3 hasher (GB/T 32905, same prefixes), not to be shared between threads. */
+  static MerkleHasher sm3() {
+    return new Sm3MerkleHasher();
+  }
 }
