@@ -3,6 +3,7 @@ package dev.safehouse.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.sm.Sm3;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,6 +37,17 @@ class Sm3MerkleHasherTest {
     MerkleHasher hasher = MerkleHasher.sm3();
     assertThat(hasher.name()).isEqualTo("sm3");
     assertThat(hasher.emptyRoot().hex()).isEqualTo(SM3_EMPTY);
+  }
+
+  @Test
+  void forSuite_eachSuite_hashesWithItsOwnFunction() {
+    assertThat(MerkleHasher.forSuite(CryptoSuite.SM).name()).isEqualTo("sm3");
+    assertThat(MerkleHasher.forSuite(CryptoSuite.INTL).name()).isEqualTo("sha256");
+    for (CryptoSuite suite : new CryptoSuite[] {CryptoSuite.INTL, CryptoSuite.SM}) {
+      assertThat(MerkleHasher.forSuite(suite).name()).isEqualTo(suite.hashName());
+      assertThat(MerkleHasher.forSuite(suite).emptyRoot().bytes())
+          .isEqualTo(suite.newDigest().digest());
+    }
   }
 
   @Test
