@@ -2,6 +2,7 @@ package dev.safehouse.crypto.sm;
 
 import dev.safehouse.crypto.CryptoFailureException;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -86,7 +87,7 @@ final class Sm2Curve {
           && key.isPrivate()
           && onSm2Curve(ec.getParameters())
           && ec.getD().signum() > 0
-          && ec.getD().compareTo(DOMAIN.getN().subtract(java.math.BigInteger.ONE)) < 0) {
+          && ec.getD().compareTo(DOMAIN.getN().subtract(BigInteger.ONE)) < 0) {
         return new ECPrivateKeyParameters(ec.getD(), DOMAIN);
       }
     } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.safehouse.crypto.sm;
 
 import dev.safehouse.crypto.CryptoFailureException;
+import java.util.Arrays;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -64,7 +65,7 @@ final class Sm4Gcm {
       cipher.doFinal(out, written);
       return out;
     } catch (InvalidCipherTextException | RuntimeException e) {
-      java.util.Arrays.fill(out, (byte) 0);
+      Arrays.fill(out, (byte) 0);
       throw CryptoFailureException.decryption(e);
     }
   }

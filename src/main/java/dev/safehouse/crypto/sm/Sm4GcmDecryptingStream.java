@@ -4,6 +4,7 @@ import dev.safehouse.crypto.CryptoFailureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.Objects;
 
 /**
  * Decrypts an SM4-GCM segment stream ({@link Sm4GcmSegments}), returning a segment's plaintext only
@@ -41,7 +42,7 @@ final class Sm4GcmDecryptingStream extends InputStream {
 
   @Override
   public int read(byte[] out, int offset, int length) throws IOException {
-    java.util.Objects.checkFromIndexSize(offset, length, out.length);
+    Objects.checkFromIndexSize(offset, length, out.length);
     if (length == 0) {
       return 0;
     }

@@ -2,6 +2,8 @@ package dev.safehouse.crypto.sm;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Encrypts what is written into SM4-GCM segments ({@link Sm4GcmSegments}). Holds back one full
@@ -32,7 +34,7 @@ final class Sm4GcmEncryptingStream extends OutputStream {
 
   @Override
   public void write(byte[] data, int offset, int length) throws IOException {
-    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    Objects.checkFromIndexSize(offset, length, data.length);
     if (closed) {
       throw new IOException("the encrypting stream is closed");
     }
@@ -66,7 +68,7 @@ final class Sm4GcmEncryptingStream extends OutputStream {
     try {
       emit(true);
     } finally {
-      java.util.Arrays.fill(buffer, (byte) 0);
+      Arrays.fill(buffer, (byte) 0);
       ciphertext.close();
     }
   }

@@ -3,6 +3,8 @@ package dev.safehouse.crypto.sm;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -33,14 +35,14 @@ final class Sm4GcmSegments {
 
   private Sm4GcmSegments(
       byte[] ikm, byte[] header, byte[] associatedData, int plaintextSegmentSize) {
-    byte[] salt = java.util.Arrays.copyOfRange(header, 1, 1 + SALT_LENGTH);
+    byte[] salt = Arrays.copyOfRange(header, 1, 1 + SALT_LENGTH);
     byte[] streamKey = new byte[Sm4Gcm.KEY_LENGTH];
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SM3Digest());
     hkdf.init(new HKDFParameters(ikm, salt, INFO));
     hkdf.generateBytes(streamKey, 0, streamKey.length);
     this.cipher = new Sm4Gcm(streamKey);
-    java.util.Arrays.fill(streamKey, (byte) 0);
-    this.noncePrefix = java.util.Arrays.copyOfRange(header, 1 + SALT_LENGTH, HEADER_LENGTH);
+    Arrays.fill(streamKey, (byte) 0);
+    this.noncePrefix = Arrays.copyOfRange(header, 1 + SALT_LENGTH, HEADER_LENGTH);
     this.associatedData = associatedData.clone();
     this.plaintextSegmentSize = plaintextSegmentSize;
   }
@@ -58,13 +60,12 @@ final class Sm4GcmSegments {
    *
    * @return empty if the header is malformed
    */
-  static java.util.Optional<Sm4GcmSegments> of(
+  static Optional<Sm4GcmSegments> of(
       byte[] ikm, byte[] header, byte[] associatedData, int plaintextSegmentSize) {
     if (header.length != HEADER_LENGTH || header[0] != HEADER_LENGTH) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
-        new Sm4GcmSegments(ikm, header, associatedData, plaintextSegmentSize));
+    return Optional.of(new Sm4GcmSegments(ikm, header, associatedData, plaintextSegmentSize));
   }
 
   int plaintextSegmentSize() {
