@@ -13,6 +13,6 @@
  * dev.safehouse.audit.MerkleRootBuilder}).
  *
  * <p>Plain Java, used inside the enclave, by the host's log storage and by the auditor's offline
- * verifier. Depends on the JDK, {@code common} and {@code crypto} (for Ed25519 keys) only.
+ * verifier. Depends on the JDK, {@code common} and {@code crypto} (for Ed25519 keys and SM3) only.
  */
 package dev.safehouse.audit;

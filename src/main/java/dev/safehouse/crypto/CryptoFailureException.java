@@ -11,15 +11,21 @@ import dev.safehouse.common.SafehouseException;
 public final class CryptoFailureException extends SafehouseException {
   private static final long serialVersionUID = 1L;
 
-  CryptoFailureException(String operation, Throwable cause) {
+  /**
+   * Creates the failure of {@code operation}; the message is {@code operation + " failed"}, so name
+   * the operation only, never the check that failed or any secret.
+   */
+  public CryptoFailureException(String operation, Throwable cause) {
     super(ProblemType.INVALID_REQUEST, operation + " failed", cause);
   }
 
-  static CryptoFailureException decryption(Throwable cause) {
+  /** Returns the uniform failure of a decryption. */
+  public static CryptoFailureException decryption(Throwable cause) {
     return new CryptoFailureException("decryption", cause);
   }
 
-  static CryptoFailureException signature(Throwable cause) {
+  /** Returns the uniform failure of a signature check. */
+  public static CryptoFailureException signature(Throwable cause) {
     return new CryptoFailureException("signature verification", cause);
   }
 }
