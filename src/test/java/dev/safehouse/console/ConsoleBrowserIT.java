@@ -2,11 +2,11 @@ package dev.safehouse.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.safehouse.testing.ScriptRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,31 +20,21 @@ import org.junit.jupiter.api.Test;
 class ConsoleBrowserIT {
   @Test
   void consoleBrowserTests_pass() throws Exception {
-    Path out = Path.of("target", "console-tests.out");
-    Files.createDirectories(out.getParent());
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of("bash", "console-tests/run.sh"))
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile());
-    builder
-        .environment()
-        .put(
-            "CONSOLE_SCREENSHOTS",
-            Path.of("target", "console-screenshots").toAbsolutePath().toString());
-    Process p = builder.start();
-    boolean ended = p.waitFor(8, TimeUnit.MINUTES);
-    if (!ended) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-    }
-    String output = tail(out);
-    assertThat(ended).as("console tests ended within 8 minutes; output ends:%n%s", output).isTrue();
-    assertThat(p.exitValue()).as("console tests exit status; output ends:%n%s", output).isZero();
-    assertThat(output).contains("# fail 0").contains("PASS");
-  }
-
-  private static String tail(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    ScriptRun run =
+        ScriptRun.of(
+            "console-tests/run.sh",
+            List.of(),
+            Map.of(
+                "CONSOLE_SCREENSHOTS",
+                Path.of("target", "console-screenshots").toAbsolutePath().toString()),
+            Path.of("target", "console-tests.out"),
+            Duration.ofMinutes(8));
+    assertThat(run.ended())
+        .as("console tests ended within 8 minutes; output ends:%n%s", run.tail())
+        .isTrue();
+    assertThat(run.exitStatus())
+        .as("console tests exit status; output ends:%n%s", run.tail())
+        .isZero();
+    assertThat(run.tail()).contains("# fail 0").contains("PASS");
   }
 }

@@ -2,12 +2,11 @@ package dev.safehouse.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.safehouse.testing.ScriptRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,27 +36,19 @@ class FaultInjectionIT {
   }
 
   private static void assertPasses(String script, String... args) throws Exception {
-    Path out = Path.of("target", "reliability", script.replace(".sh", ".out"));
-    Files.createDirectories(out.getParent());
-    List<String> command = new ArrayList<>(List.of("bash", "reliability/" + script));
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    boolean ended = p.waitFor(6, TimeUnit.MINUTES);
-    if (!ended) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-    }
-    String output = tail(out);
-    assertThat(ended)
-        .as("%s ended within 6 minutes; its output ends:%n%s", script, output)
+    ScriptRun run =
+        ScriptRun.of(
+            "reliability/" + script,
+            List.of(args),
+            Map.of(),
+            Path.of("target", "reliability", script.replace(".sh", ".out")),
+            Duration.ofMinutes(6));
+    assertThat(run.ended())
+        .as("%s ended within 6 minutes; output ends:%n%s", script, run.tail())
         .isTrue();
-    assertThat(p.exitValue()).as("%s exit status; its output ends:%n%s", script, output).isZero();
-    assertThat(output).as("%s verdict", script).contains("PASS");
-  }
-
-  private static String tail(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    assertThat(run.exitStatus())
+        .as("%s exit status; output ends:%n%s", script, run.tail())
+        .isZero();
+    assertThat(run.tail()).as("%s verdict", script).contains("PASS");
   }
 }
