@@ -95,13 +95,14 @@ test('researcher: a DP project charts the cumulative ε used over its runs again
   await page.waitForSelector('#budget-chart[data-runs="1"]');
   await page.click(run);
   await page.waitForSelector('#budget-chart[data-runs="2"]');
+  // ε 0.25 a run: financial-credit's provider tightens dp-open's 0.5 (policies/disclosure/).
   const chart = await page.$eval('#budget-chart', (c) => ({ ...c.dataset }));
-  assert.deepEqual(chart, { runs: '2', used: '1', budget: '2' });
+  assert.deepEqual(chart, { runs: '2', used: '0.5', budget: '2' });
   assert.ok(await page.$('#budget-chart .uplot canvas'));
   const legend = await page.$$eval('#budget-chart .u-legend .u-label', (ls) => ls.map((l) => l.textContent));
   assert.deepEqual(legend.slice(1), ['ε used', 'budget', 'remaining']);
-  assert.match(await page.textContent('#budget-chart-summary'), /^2 runs this period: ε 1 used of 2, 1 remaining\.$/);
-  assert.match(await page.textContent('#budget'), /ε 1 used of 2, 1 remaining/);
+  assert.match(await page.textContent('#budget-chart-summary'), /^2 runs this period: ε 0.5 used of 2, 1.5 remaining\.$/);
+  assert.match(await page.textContent('#budget'), /ε 0.5 used of 2, 1.5 remaining/);
   await page.click('#verify-run-receipt');
   await page.waitForSelector('#run-receipt-verification #verdict');
   assert.equal(await page.textContent('#run-receipt-verification #verdict'), 'Verified: every step passed.');
