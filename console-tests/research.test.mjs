@@ -124,6 +124,13 @@ test('steward: every dataset version is listed with its status marked', async ()
     assert.equal(row.marked, 'status status-loaded');
     assert.match(row.rows, /^\d+$/);
   }
+  // console-tests/run.sh commits an envelope that is not one: the enclave rejects it, with a reason.
+  await page.waitForFunction(() => document.querySelector('#dataset-versions tr[data-dataset="console-rejected"][data-status="REJECTED"]')
+    || (document.querySelector('#reload-datasets').click(), false), null, { polling: 500, timeout: 20000 });
+  const rejected = await page.$eval('#dataset-versions tr[data-dataset="console-rejected"]', (r) => ({
+    marked: r.querySelector('.status').className, reason: r.cells[6].textContent }));
+  assert.equal(rejected.marked, 'status status-rejected');
+  assert.notEqual(rejected.reason, '');
   assert.deepEqual(problems, []);
 });
 

@@ -18,6 +18,16 @@ create_db
 start_service 1
 setup_tokens
 load_demo 300
+# A version the enclave rejects (its envelope is not one), for the steward's list of versions.
+printf 'not an envelope' > "$tmp/garbage.envelope"
+sha=$(sha256sum "$tmp/garbage.envelope" | cut -d' ' -f1)
+rejected=$url/v1/datasets/console-rejected/versions
+auth="Authorization: Bearer $(cat "$tmp/tok/provider")"
+curl -sf -o /dev/null -H "$auth" -X POST "$rejected"
+curl -sf -o /dev/null -H "$auth" -X PUT -H 'Content-Type: application/octet-stream' \
+  -H "X-Chunk-SHA256: $sha" --data-binary @"$tmp/garbage.envelope" "$rejected/1/chunks/0"
+curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"chunkCount":1,"envelopeSha256":"'"$sha"'"}' "$rejected/1/commit"
 grant_consents 1
 read -r uscc consent < "$tmp/targets"
 curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$tmp/tok/inst")" -H 'Content-Type: application/json' \

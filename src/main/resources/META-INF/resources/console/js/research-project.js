@@ -36,8 +36,8 @@ function parameterValues(form) {
   return values;
 }
 
-/** Renders the project into box. */
-export function projectView(box, project) {
+/** Renders the project into box; afterRun (optional) is called once each run has been answered. */
+export function projectView(box, project, afterRun = () => {}) {
   const editor = el('textarea', { id: 'sql', rows: 6, spellcheck: 'false',
     placeholder: 'SELECT industry, count(*) AS n FROM fused GROUP BY industry' });
   const feedback = el('div', { id: 'sql-feedback' });
@@ -86,6 +86,7 @@ export function projectView(box, project) {
     } catch (e) {
       replace(budgetBox, errorBox(e));
     }
+    afterRun();
   }
 
   async function submit(event) {
