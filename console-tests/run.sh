@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the console: starts the packaged service (dev profile, keys-dev/) on a scratch
-# database, loads demo data through the provider path, grants one consent and releases one score,
+# database, loads demo data through the provider path, commits one version the enclave rejects,
+# grants one consent and releases one score,
 # then runs the node:test files in console-tests/ against it with headless Debian Chromium.
 # Usage: console-tests/run.sh [--serve]   (--serve: set up, print the tokens' file, keep serving)
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), /usr/bin/chromium, node and npm;
