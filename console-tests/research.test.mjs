@@ -1,5 +1,7 @@
 // A researcher opens a project, a steward approves it; a query that breaks the policy is marked at
-// its positions; an allowed one is approved by the steward and run, withheld cells marked.
+// its positions; an allowed one is approved by the steward and run, withheld cells marked. A
+// differentially private project charts its budget over its runs. The steward sees every dataset
+// version and its status.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { env, launch, screenshot, signIn } from './browser.mjs';
@@ -14,6 +16,7 @@ async function stewardApproves(selector, shot) {
   const { page } = await signIn(browser, env('CONSOLE_TOKEN_STEWARD'));
   assert.match(await page.textContent('#identity'), /steward/);
   await page.waitForSelector(selector);
+  await page.waitForSelector('#dataset-versions table');
   if (shot) await screenshot(page, shot);
   await page.fill(`${selector} input.reason`, 'fits the agreement');
   await page.click(`${selector} button.approve`);
@@ -21,9 +24,9 @@ async function stewardApproves(selector, shot) {
   await page.context().close();
 }
 
-async function openProject(page) {
+async function openProject(page, title = TITLE) {
   await page.reload();
-  const row = `#projects tr:has-text("${TITLE}")`;
+  const row = `#projects tr:has-text("${title}")`;
   await page.click(row);
   await page.waitForSelector('#project h2');
 }
@@ -64,8 +67,71 @@ test('researcher and steward: project, violations marked in the SQL, approvals, 
   await page.click('#verify-run-receipt');
   await page.waitForSelector('#run-receipt-verification #verdict');
   assert.equal(await page.textContent('#run-receipt-verification #verdict'), 'Verified: every step passed.');
-  await screenshot(page, 'console-researcher');
+  assert.match(await page.textContent('#project'), /No differential-privacy budget/);
+  assert.equal(await page.$('#budget-chart'), null);
   assert.deepEqual(problems.filter((p) => !p.includes('status of 422')), []);
+});
+
+test('researcher: a DP project charts the cumulative ε used over its runs against the budget', async () => {
+  const title = `DP study ${Date.now()}`;
+  const { page, problems } = await signIn(browser, env('CONSOLE_TOKEN_RESEARCHER'));
+  await page.fill('#title', title);
+  await page.fill('#project-purpose', 'private regional counts');
+  await page.selectOption('#template', 'dp-open');
+  await page.fill('#requested-budget', '2');
+  await page.click('#open-project');
+  await page.waitForSelector('#created');
+  await stewardApproves(`#pending-projects tr:has-text("${title}")`);
+
+  await openProject(page, title);
+  await page.waitForSelector('#budget-chart[data-runs="0"] canvas');
+  assert.match(await page.textContent('#budget-chart-summary'), /^0 runs this period: ε 0 used of 2, 2 remaining\.$/);
+  await page.fill('#sql', 'SELECT industry, count(*) AS n FROM fused GROUP BY industry');
+  await page.click('#submit-sql');
+  await page.waitForSelector('#submitted');
+  const run = '#queries tr[data-status="approved"] form.run button';
+  await page.waitForSelector(run);
+  await page.click(run);
+  await page.waitForSelector('#budget-chart[data-runs="1"]');
+  await page.click(run);
+  await page.waitForSelector('#budget-chart[data-runs="2"]');
+  // ε 0.25 a run: financial-credit's provider tightens dp-open's 0.5 (policies/disclosure/).
+  const chart = await page.$eval('#budget-chart', (c) => ({ ...c.dataset }));
+  assert.deepEqual(chart, { runs: '2', used: '0.5', budget: '2' });
+  assert.ok(await page.$('#budget-chart .uplot canvas'));
+  const legend = await page.$$eval('#budget-chart .u-legend .u-label', (ls) => ls.map((l) => l.textContent));
+  assert.deepEqual(legend.slice(1), ['ε used', 'budget', 'remaining']);
+  assert.match(await page.textContent('#budget-chart-summary'), /^2 runs this period: ε 0.5 used of 2, 1.5 remaining\.$/);
+  assert.match(await page.textContent('#budget'), /ε 0.5 used of 2, 1.5 remaining/);
+  await page.click('#verify-run-receipt');
+  await page.waitForSelector('#run-receipt-verification #verdict');
+  assert.equal(await page.textContent('#run-receipt-verification #verdict'), 'Verified: every step passed.');
+  await screenshot(page, 'console-researcher');
+  assert.deepEqual(problems, []);
+});
+
+test('steward: every dataset version is listed with its status marked', async () => {
+  const { page, problems } = await signIn(browser, env('CONSOLE_TOKEN_STEWARD'));
+  await page.waitForSelector('#dataset-versions tbody tr');
+  const rows = await page.$$eval('#dataset-versions tbody tr', (rs) => rs.map((r) => ({
+    dataset: r.dataset.dataset, status: r.dataset.status, provider: r.cells[2].textContent,
+    marked: r.querySelector('.status')?.className, rows: r.cells[4].textContent })));
+  for (const d of ['public-credit', 'market-credit', 'financial-credit']) {
+    const row = rows.find((r) => r.dataset === d);
+    assert.ok(row, `${d} is listed`);
+    assert.equal(row.status, 'LOADED');
+    assert.equal(row.provider, 'rel-provider');
+    assert.equal(row.marked, 'status status-loaded');
+    assert.match(row.rows, /^\d+$/);
+  }
+  // console-tests/run.sh commits an envelope that is not one: the enclave rejects it, with a reason.
+  await page.waitForFunction(() => document.querySelector('#dataset-versions tr[data-dataset="console-rejected"][data-status="REJECTED"]')
+    || (document.querySelector('#reload-datasets').click(), false), null, { polling: 500, timeout: 20000 });
+  const rejected = await page.$eval('#dataset-versions tr[data-dataset="console-rejected"]', (r) => ({
+    marked: r.querySelector('.status').className, reason: r.cells[6].textContent }));
+  assert.equal(rejected.marked, 'status status-rejected');
+  assert.notEqual(rejected.reason, '');
+  assert.deepEqual(problems, []);
 });
 
 test('text from the service is shown as text: a project titled with HTML stays inert', async () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the console: starts the packaged service (dev profile, keys-dev/) on a scratch
-# database, loads demo data through the provider path, grants one consent and releases one score,
+# database, loads demo data through the provider path, commits one version the enclave rejects,
+# grants one consent and releases one score,
 # then runs the node:test files in console-tests/ against it with headless Debian Chromium.
 # Usage: console-tests/run.sh [--serve]   (--serve: set up, print the tokens' file, keep serving)
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), /usr/bin/chromium, node and npm;
@@ -18,6 +19,16 @@ create_db
 start_service 1
 setup_tokens
 load_demo 300
+# A version the enclave rejects (its envelope is not one), for the steward's list of versions.
+printf 'not an envelope' > "$tmp/garbage.envelope"
+sha=$(sha256sum "$tmp/garbage.envelope" | cut -d' ' -f1)
+rejected=$url/v1/datasets/console-rejected/versions
+auth="Authorization: Bearer $(cat "$tmp/tok/provider")"
+curl -sf -o /dev/null -H "$auth" -X POST "$rejected"
+curl -sf -o /dev/null -H "$auth" -X PUT -H 'Content-Type: application/octet-stream' \
+  -H "X-Chunk-SHA256: $sha" --data-binary @"$tmp/garbage.envelope" "$rejected/1/chunks/0"
+curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"chunkCount":1,"envelopeSha256":"'"$sha"'"}' "$rejected/1/commit"
 grant_consents 1
 read -r uscc consent < "$tmp/targets"
 curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$tmp/tok/inst")" -H 'Content-Type: application/json' \

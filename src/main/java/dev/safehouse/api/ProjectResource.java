@@ -4,6 +4,7 @@ import dev.safehouse.common.InvalidRequestException;
 import dev.safehouse.common.Role;
 import dev.safehouse.service.Caller;
 import dev.safehouse.service.ResearchProjects;
+import dev.safehouse.storage.ResearchRunStore.RunRow;
 import dev.safehouse.storage.ResearchStore.ProjectRow;
 import dev.safehouse.storage.ResearchStore.QueryRow;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,11 @@ public class ProjectResource {
   /** A query to submit: SQL with optional named parameters ({@code :name}). */
   public record NewQueryBody(String sql) {}
 
-  /** A project as its researcher and stewards see it. */
+  /**
+   * A project as its researcher and stewards see it; {@code epsilonSpent} is the ε charged since
+   * {@code periodStart}, the start of the current budget period (null until approved with a
+   * budget).
+   */
   public record ProjectView(
       UUID id,
       String researcher,
@@ -81,6 +86,7 @@ public class ProjectResource {
       BigDecimal epsilonBudget,
       String budgetRefresh,
       BigDecimal epsilonSpent,
+      Instant periodStart,
       Instant createdAt) {
     static ProjectView of(ProjectRow p) {
       return new ProjectView(
@@ -99,7 +105,24 @@ public class ProjectResource {
           p.epsilonBudget().orElse(null),
           p.budgetRefresh().map(Object::toString).orElse(null),
           p.epsilonSpent(),
+          p.periodStart().orElse(null),
           p.createdAt());
+    }
+  }
+
+  /**
+   * A run of one of the project's queries.
+   *
+   * @param id the run
+   * @param queryId the query it ran
+   * @param status charged (waiting for the enclave), released, refused or failed
+   * @param epsilon ε charged to the budget; a refused or failed run keeps its charge
+   * @param createdAt when it was charged
+   */
+  public record RunView(
+      UUID id, UUID queryId, String status, BigDecimal epsilon, Instant createdAt) {
+    static RunView of(RunRow r) {
+      return new RunView(r.id(), r.queryId(), r.status(), r.epsilon(), r.createdAt());
     }
   }
 
@@ -184,5 +207,19 @@ public class ProjectResource {
     return projects.queries(Caller.from(token), Optional.of(id), Optional.empty(), limit).stream()
         .map(QueryResource.QueryView::of)
         .toList();
+  }
+
+  /**
+   * Lists a project's runs, newest first, at most {@code limit} (default 100, at most 1000): not
+   * paged. A researcher sees only their own project's (404 otherwise).
+   */
+  @GET
+  @Path("/{id}/runs")
+  @RolesAllowed({Role.RESEARCHER_NAME, Role.STEWARD_NAME, Role.AUDITOR_NAME})
+  @Operation(summary = "A project's runs and the ε each charged, newest first (at most 1000)")
+  public List<RunView> runs(
+      @PathParam("id") UUID id,
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    return projects.runs(Caller.from(token), id, limit).stream().map(RunView::of).toList();
   }
 }

@@ -11,6 +11,8 @@ import dev.safehouse.policy.DisclosureRules;
 import dev.safehouse.query.CheckResult;
 import dev.safehouse.query.QueryPlan;
 import dev.safehouse.storage.DatabaseUnavailableException;
+import dev.safehouse.storage.ResearchRunStore;
+import dev.safehouse.storage.ResearchRunStore.RunRow;
 import dev.safehouse.storage.ResearchStore;
 import dev.safehouse.storage.ResearchStore.ProjectRow;
 import dev.safehouse.storage.ResearchStore.QueryRow;
@@ -42,14 +44,20 @@ public class ResearchProjects {
   static final int MAX_REASON = 2000;
 
   private final ResearchStore store;
+  private final ResearchRunStore runs;
   private final ResearchPolicies policies;
   private final ReleaseGate gate;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
 
   ResearchProjects(
-      ResearchStore store, ResearchPolicies policies, ReleaseGate gate, ObjectMapper json) {
+      ResearchStore store,
+      ResearchRunStore runs,
+      ResearchPolicies policies,
+      ReleaseGate gate,
+      ObjectMapper json) {
     this.store = store;
+    this.runs = runs;
     this.policies = policies;
     this.gate = gate;
     this.json = json;
@@ -247,6 +255,16 @@ public class ResearchProjects {
       throw new InvalidRequestException("name the project whose queries to list");
     }
     return read(() -> store.queries(projectId, status, limit));
+  }
+
+  /**
+   * Lists a project's runs, newest first, at most {@code limit}, for those who may see the project.
+   *
+   * @throws SafehouseException 404 if the caller may not see the project
+   */
+  public List<RunRow> runs(Caller caller, UUID projectId, int limit) {
+    visibleProject(caller, projectId);
+    return read(() -> runs.runs(projectId, limit));
   }
 
   /** A steward approves or rejects a pending query. */

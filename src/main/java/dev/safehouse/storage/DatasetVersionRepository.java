@@ -19,6 +19,14 @@ public class DatasetVersionRepository implements PanacheRepository<DatasetVersio
     return list("datasetId = ?1 order by version", datasetId);
   }
 
+  /**
+   * Returns every version of every dataset, newest first (by creation time, then id): a dataset's
+   * versions among themselves are so in descending version order.
+   */
+  public Uni<List<DatasetVersionEntity>> newestFirst() {
+    return list("order by createdAt desc, id desc");
+  }
+
   /** Returns every version in the given status, oldest first. */
   public Uni<List<DatasetVersionEntity>> inStatus(DatasetVersionEntity.Status status) {
     return list("status = ?1 order by id", status);

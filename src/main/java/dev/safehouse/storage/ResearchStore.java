@@ -320,7 +320,7 @@ public class ResearchStore {
           }
         }
         if (budget.isPresent()) {
-          insertRun(c, runId, queryId, projectId, parametersJson, epsilon);
+          insertRun(c, runId, queryId, projectId, parametersJson, epsilon, Timestamp.from(now));
         }
         c.commit();
         return budget;
@@ -353,7 +353,7 @@ public class ResearchStore {
   public void insertRun(UUID runId, UUID queryId, UUID projectId, String parametersJson)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      insertRun(c, runId, queryId, projectId, parametersJson, BigDecimal.ZERO);
+      insertRun(c, runId, queryId, projectId, parametersJson, BigDecimal.ZERO, null);
     }
   }
 
@@ -363,17 +363,21 @@ public class ResearchStore {
       UUID queryId,
       UUID projectId,
       String parametersJson,
-      BigDecimal epsilon)
+      BigDecimal epsilon,
+      Timestamp at)
       throws SQLException {
+    // A charged run is stamped with the charge's time, so that the run that opens a new budget
+    // period is created exactly at the period's start; otherwise the database's clock.
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO research_run (id, query_id, project_id, parameters, epsilon, status)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, 'charged')")) {
+            "INSERT INTO research_run (id, query_id, project_id, parameters, epsilon, status,"
+                + " created_at) VALUES (?, ?, ?, ?::jsonb, ?, 'charged', COALESCE(?, now()))")) {
       s.setObject(1, runId);
       s.setObject(2, queryId);
       s.setObject(3, projectId);
       s.setString(4, parametersJson);
       s.setBigDecimal(5, epsilon);
+      s.setTimestamp(6, at);
       s.executeUpdate();
     }
   }

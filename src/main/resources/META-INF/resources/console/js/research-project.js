@@ -1,12 +1,16 @@
-// One project as its researcher works on it: budget used / remaining, a SQL editor whose refusals
-// are marked at their positions, the project's queries, and runs with their parameters.
+// One project as its researcher works on it: budget used / remaining (a meter and a chart of the
+// period's runs), a SQL editor whose refusals are marked at their positions, the project's
+// queries, and runs with their parameters.
 import { ApiError, getJson, postJson } from './api.js';
+import { budgetChart } from './budget-chart.js';
 import { el, errorBox, replace, table } from './dom.js';
 import { runResult } from './run-result.js';
 import { markedSql, violationTable } from './sql-marks.js';
 
+const hasBudget = (project) => project.epsilonBudget !== null && project.epsilonBudget !== undefined;
+
 function budget(project) {
-  if (project.epsilonBudget === null || project.epsilonBudget === undefined) {
+  if (!hasBudget(project)) {
     return el('p', { className: 'hint', text: 'No differential-privacy budget (template without DP).' });
   }
   const spent = Number(project.epsilonSpent);
@@ -32,14 +36,27 @@ function parameterValues(form) {
   return values;
 }
 
-/** Renders the project into box. */
-export function projectView(box, project) {
+/** Renders the project into box; afterRun (optional) is called once each run has been answered. */
+export function projectView(box, project, afterRun = () => {}) {
   const editor = el('textarea', { id: 'sql', rows: 6, spellcheck: 'false',
     placeholder: 'SELECT industry, count(*) AS n FROM fused GROUP BY industry' });
   const feedback = el('div', { id: 'sql-feedback' });
   const queries = el('div', { id: 'queries' });
   const result = el('div');
-  const budgetBox = el('div', {}, budget(project));
+  const budgetBox = el('div', { className: 'budget-row' });
+
+  /** Shows the meter at once, then beside it the chart of this period's runs (newest 1000). */
+  async function showBudget(current) {
+    const meter = budget(current);
+    replace(budgetBox, meter);
+    if (!hasBudget(current) || current.status !== 'approved') return;
+    try {
+      const runs = await getJson(`/v1/projects/${encodeURIComponent(current.id)}/runs?limit=1000`);
+      replace(budgetBox, meter, budgetChart(current, runs));
+    } catch (e) {
+      replace(budgetBox, meter, errorBox(e));
+    }
+  }
 
   async function loadQueries() {
     try {
@@ -60,10 +77,16 @@ export function projectView(box, project) {
     replace(result, el('p', { className: 'hint', text: 'Running in the enclave…' }));
     try {
       replace(result, runResult(await postJson(`/v1/queries/${encodeURIComponent(query.id)}/runs`, { parameters: parameterValues(event.currentTarget) })));
-      replace(budgetBox, budget(await getJson(`/v1/projects/${encodeURIComponent(project.id)}`)));
     } catch (e) {
       replace(result, errorBox(e));
     }
+    // A refused or failed run keeps its charge: the budget is shown afresh either way.
+    try {
+      await showBudget(await getJson(`/v1/projects/${encodeURIComponent(project.id)}`));
+    } catch (e) {
+      replace(budgetBox, errorBox(e));
+    }
+    afterRun();
   }
 
   async function submit(event) {
@@ -89,5 +112,6 @@ export function projectView(box, project) {
       el('p', { className: 'hint', text: 'Queries can be submitted once a steward approves the project.' }),
     feedback,
     el('h3', { text: 'Queries' }), queries, result);
+  showBudget(project);
   loadQueries();
 }

@@ -22,7 +22,7 @@ export function researcherPage(main) {
         { label: 'ε used / budget', value: (p) => (p.epsilonBudget === null ? '—' : `${p.epsilonSpent} / ${p.epsilonBudget}`) },
         { label: 'steward', value: (p) => [p.decidedBy, p.decisionReason].filter(Boolean).join(': ') },
       ], projects, (p) => ({ className: 'clickable', tabindex: 0, dataset: { project: p.id, status: p.status },
-        onClick: () => projectView(detail, p) })));
+        onClick: () => projectView(detail, p, load) })));
     } catch (e) {
       replace(list, errorBox(e));
     }

@@ -1,6 +1,7 @@
 // The steward's page: the queues of projects and queries awaiting a decision, each approved or
-// rejected with a reason; a provider's verification keys.
+// rejected with a reason; every dataset's versions and their status; a provider's verification keys.
 import { getJson, postJson } from '../api.js';
+import { datasetVersionsSection } from '../dataset-versions.js';
 import { el, errorBox, replace, table } from '../dom.js';
 import { providerKeysSection } from '../provider-keys.js';
 
@@ -57,6 +58,7 @@ export function stewardPage(main) {
     el('section', {}, el('h2', { text: 'Projects awaiting a decision' }), projects),
     el('section', {}, el('h2', { text: 'Queries awaiting a decision' }), queries),
     message,
+    datasetVersionsSection(),
     providerKeysSection());
   load();
 }
