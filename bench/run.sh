@@ -4,7 +4,7 @@
 # details, the medians, min-max and ratios, and whether each target is met.
 # How to read the report: bench/README.md.
 # Usage: bench/run.sh [--quick]   (--quick: small sizes, to check the harness; not for the report)
-# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), as the tests; takes ~20 minutes.
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), as the tests; takes ~22 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -16,10 +16,10 @@ mkdir -p "$out"
 
 if [[ $quick == 1 ]]; then
   ingest=(20000 3 1); audit=(5000 20000 2000); query=(20000 5 2); score=(2000 16 10 2)
-  memory=(20000); startup=(2)
+  memory=(20000); startup=(2); suites=(16 2 1)
 else
   ingest=(1000000 5 2); audit=(200000 1000000 100000); query=(1000000 15 5); score=(20000 64 90 3)
-  memory=(1000000); startup=(5)
+  memory=(1000000); startup=(5); suites=(256 5 1)
 fi
 
 echo "bench: building" >&2
@@ -42,6 +42,7 @@ run query bench/run-query.sh "${query[@]}"
 run score bench/run-score.sh "${score[@]}"
 run memory bench/run-memory.sh "${memory[@]}"
 run startup bench/run-startup.sh "${startup[@]}"
+run suites bench/run-suites.sh "${suites[@]}"
 
 # One number out of a line of a benchmark's output: file, line pattern, sed expression.
 pick() { grep -E "$2" "$out/$1.txt" | tail -1 | sed -E "s/$3/\1/" || true; }
@@ -62,6 +63,9 @@ score_range=$(pick score 'median ratio scores' '.*\((min [0-9.]+x, max [0-9.]+x)
 memory_line=$(pick memory 'memory per plaintext byte' '.*byte: (.*)')
 memory_size=$(pick memory 'enterprises,' '.*\] (.*)')
 startup_line=$(pick startup 'restarts: median' '.*restarts: (.*)')
+# sm/intl ratio of the medians of one measure of the suites benchmark.
+suite_ratio() { pick suites "median $1" '.*sm\/intl ([0-9.]+) \(per round.*'; }
+suites_line="decryption $(suite_ratio 'stream decryption')×, unwraps $(suite_ratio 'key unwraps')×, leaf hashes $(suite_ratio 'Merkle leaf')×, node hashes $(suite_ratio 'Merkle node')×, checkpoint signatures $(suite_ratio 'checkpoint signatures')×, verifications $(suite_ratio 'checkpoint verifications')×"
 startup_first=$(pick startup 'round 1,' '.*: ready in (.*)')
 
 {
@@ -90,9 +94,10 @@ startup_first=$(pick startup 'round 1,' '.*: ready in (.*)')
   echo "| fused scores (issue 6): scores/s vs a no-op JWT endpoint, median ratio | ${score_ratio:-—}× (${score_range:-—}) | \`GET /v1/me\` | ≥ 0.5× | $(verdict "$score_ratio" '>=' 0.5) |"
   echo "| enclave memory per plaintext byte (${memory_size:-—}) | ${memory_line:-—} | | | |"
   echo "| startup to ready (packaged service, enclave attested and unsealed) | first start ${startup_first:-—}; restarts ${startup_line:-—} | | | |"
+  echo "| crypto suites (issue 9): sm/intl of the ingest and audit primitives, ratio of medians (suite not yet wired end to end) | ${suites_line} | the intl suite's primitives, same run | — | |"
   echo
   echo "## Raw output"
-  for name in ingest audit query score memory startup; do
+  for name in ingest audit query score memory startup suites; do
     echo
     echo "### $name"
     echo
