@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.storage.ResearchStore;
+import dev.safehouse.testing.Poll;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +32,15 @@ class ProjectRunsTest {
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
   @Inject ResearchStore store;
+
+  /** Projects are audited, and the audit log needs the enclave: wait until it is initialised. */
+  @BeforeEach
+  void serviceReady() {
+    Poll.until(
+        Duration.ofSeconds(60),
+        "the service to be ready",
+        () -> given().get("/q/health/ready").statusCode() == 200);
+  }
 
   private static String researcher(String name) {
     return TestTokens.withOrganisation(Role.RESEARCHER, name, "pku");
@@ -87,7 +100,9 @@ class ProjectRunsTest {
     UUID queryId = UUID.fromString(query(rita, projectId));
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
-    Instant now = Instant.now();
+    // PostgreSQL keeps microseconds (rounding the rest), so the charge times are whole
+    // microseconds.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     assertThat(store.charge(project, first, queryId, "{}", HALF, now)).isPresent();
     store.finishRun(first, "released", Optional.of("00".repeat(32)));
     assertThat(store.charge(project, second, queryId, "{}", HALF, now.plusSeconds(1))).isPresent();
