@@ -68,12 +68,9 @@ fail=()
 (( svc_alive == 1 )) || fail+=("the service died")
 [[ $new != none && $new != "$old" ]] || fail+=("no new enclave child (old $old, now $new)")
 (( recovery_score >= 0 )) || fail+=("no score succeeded after the kill")
-(( verified == ok + rok && receipts == ok + rok )) || fail+=("receipts: $ok + $rok 200s, $receipts saved, $verified verified")
+receipt_failures $(( ok + rok ))
 (( rconn == 0 )) || fail+=("$rconn research runs without an HTTP answer")
 research_failures
-(( lost == 0 )) || fail+=("$lost receipts lost")
-(( log_ok == 1 )) || fail+=("audit verify --full failed")
-(( cli_receipts_ok == 1 )) || fail+=("safehouse audit verify-receipt failed")
 (( plaintext_files == 0 )) || fail+=("plaintext on disk in $plaintext_files files")
 
 echo "== kill-enclave summary =="
@@ -81,9 +78,4 @@ echo "sent=$sent 200=$ok 503=$s503 other=$other no-answer=$conn 5xx-not-503=$s50
 research_summary
 echo "receipts verified=$verified/$(( ok + rok )) lost=$lost audit-log-verified=$log_ok plaintext-files=$plaintext_files"
 echo "enclave pid $old -> $new; detection=${detection} ms; ready again=${recovery_ready} ms; first score again=${recovery_score} ms (after the kill)"
-if (( ${#fail[@]} == 0 )); then
-  echo "PASS"
-else
-  printf 'FAIL: %s\n' "${fail[@]}"
-  exit 1
-fi
+verdict

@@ -69,11 +69,8 @@ fail=()
 (( wrong_503 == 0 )) || fail+=("$wrong_503 503s neither enclave- nor audit-unavailable")
 (( svc_alive == 1 )) || fail+=("the restarted service died")
 (( recovery_score >= 0 )) || fail+=("no score succeeded after the restart")
-(( verified == ok + rok && receipts == ok + rok )) || fail+=("receipts: $ok + $rok 200s, $receipts saved, $verified verified")
+receipt_failures $(( ok + rok ))
 research_failures
-(( lost == 0 )) || fail+=("$lost receipts lost")
-(( log_ok == 1 )) || fail+=("audit verify --full failed")
-(( cli_receipts_ok == 1 )) || fail+=("safehouse audit verify-receipt failed")
 (( plaintext_files == 0 )) || fail+=("plaintext on disk in $plaintext_files files")
 
 echo "== kill-service summary =="
@@ -82,9 +79,4 @@ research_summary
 echo "released before the kill: $ok_before scores, $rok_before research runs"
 echo "receipts verified=$verified/$(( ok + rok )) lost=$lost audit-log-verified=$log_ok plaintext-files=$plaintext_files"
 echo "enclave child died with the service: $([[ $enclave_died == 1 ]] && echo "yes, within ${enclave_gone_ms} ms" || echo no); restart to ready=$(( ready_ms - restart_ms )) ms; first score again=${recovery_score} ms after the kill"
-if (( ${#fail[@]} == 0 )); then
-  echo "PASS"
-else
-  printf 'FAIL: %s\n' "${fail[@]}"
-  exit 1
-fi
+verdict

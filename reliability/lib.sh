@@ -199,6 +199,26 @@ research_check() {
   done < "$tmp/queries"
 }
 
+# Appends verify_all's findings to the caller's fail array: all RELEASED answers (200s) must have
+# saved receipts that verify and are in the log, and the log and the CLI checks must pass.
+receipt_failures() {
+  local released=$1
+  (( verified == released && receipts == released )) || fail+=("receipts: $released 200s, $receipts saved, $verified verified")
+  (( lost == 0 )) || fail+=("$lost receipts lost")
+  (( log_ok == 1 )) || fail+=("audit verify --full failed")
+  (( cli_receipts_ok == 1 )) || fail+=("safehouse audit verify-receipt failed")
+}
+
+# Prints PASS, or every entry of the caller's fail array and exits 1.
+verdict() {
+  if (( ${#fail[@]} == 0 )); then
+    echo "PASS"
+  else
+    printf 'FAIL: %s\n' "${fail[@]}"
+    exit 1
+  fi
+}
+
 # Appends research_check's findings to the caller's fail array.
 research_failures() {
   (( rother == 0 )) || fail+=("$rother research answers neither 200, 403 budget-exhausted nor 503")

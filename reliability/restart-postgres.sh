@@ -63,18 +63,10 @@ fail=()
 (( during_ok == 0 )) || fail+=("$during_ok scores released entirely while the database was down")
 (( svc_alive == 1 )) || fail+=("the service died")
 (( recovery >= 0 )) || fail+=("no score succeeded after the database came back")
-(( verified == ok && receipts == ok )) || fail+=("receipts: $ok 200s, $receipts saved, $verified verified")
-(( lost == 0 )) || fail+=("$lost receipts lost")
-(( log_ok == 1 )) || fail+=("audit verify --full failed")
-(( cli_receipts_ok == 1 )) || fail+=("safehouse audit verify-receipt failed")
+receipt_failures "$ok"
 
 echo "== restart-postgres summary =="
 echo "sent=$sent 200=$ok 503=$s503 (while down $during_503) other=$other no-answer=$conn 5xx-not-503=$s500"
 echo "receipts verified=$verified/$ok lost=$lost audit-log-verified=$log_ok"
 echo "database down ${down_seconds} s; first score after it came back: ${recovery} ms; service restarted: no"
-if (( ${#fail[@]} == 0 )); then
-  echo "PASS"
-else
-  printf 'FAIL: %s\n' "${fail[@]}"
-  exit 1
-fi
+verdict

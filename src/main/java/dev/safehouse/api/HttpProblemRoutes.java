@@ -39,6 +39,9 @@ public class HttpProblemRoutes {
   /** Right after Quarkus' authentication and authorisation handlers, before the REST layer. */
   private static final int AFTER_AUTHENTICATION = -SecurityHandlerPriorities.AUTHORIZATION + 1;
 
+  /** Replaces Quarkus' own failure handler for the identity: {@link #authenticate} answers. */
+  private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {};
+
   private final ObjectMapper mapper;
   private final long maxBodyBytes;
   private final int maxInitialLineLength;
@@ -155,8 +158,7 @@ public class HttpProblemRoutes {
    * own.
    */
   private void authenticate(RoutingContext ctx) {
-    ctx.put(
-        QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, t) -> {});
+    ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_HERE);
     QuarkusHttpUser.getSecurityIdentity(ctx, null)
         .subscribe()
         .with(
