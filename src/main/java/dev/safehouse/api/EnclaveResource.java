@@ -130,22 +130,24 @@ public class EnclaveResource {
    * over {@code documentBase64} with the pinned platform key; the decoded fields are a convenience
    * and carry no authority.
    *
+   * @param suite the crypto suite the document names ({@code intl} or {@code sm})
    * @param documentBase64 base64 of the canonical document
    * @param signatureBase64 base64 of the platform's signature over it
    * @param measurement the enclave's measurement
    * @param policyHash the policy bundle's hash
-   * @param hpkeFingerprint SHA-256 of the enclave's HPKE public keyset
+   * @param wrappingKeyFingerprint the suite's hash (SHA-256 or SM3) of the enclave's wrapping key
    * @param signingKey the enclave's verification key
    * @param nonce the nonce echoed
    * @param issuedAt when the document was made
    * @param debug whether the enclave runs in debug / development mode
    */
   public record AttestationResponse(
+      String suite,
       String documentBase64,
       String signatureBase64,
       String measurement,
       String policyHash,
-      String hpkeFingerprint,
+      String wrappingKeyFingerprint,
       String signingKey,
       String nonce,
       Instant issuedAt,
@@ -171,11 +173,12 @@ public class EnclaveResource {
           ProblemType.INTERNAL, "the enclave returned a malformed document");
     }
     return new AttestationResponse(
+        document.suite(),
         signed.documentBase64(),
         signed.signatureBase64(),
         document.measurement(),
         document.policyHash(),
-        AttestationVerifier.keysOf(document).hpkeFingerprint(),
+        AttestationVerifier.keysOf(document).wrappingKeyFingerprint(),
         document.signingKey(),
         document.nonceHex(),
         Instant.ofEpochMilli(document.issuedAtMillis()),

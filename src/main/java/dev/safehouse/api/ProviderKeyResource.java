@@ -5,7 +5,8 @@ import dev.safehouse.common.ProviderId;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.crypto.CryptoFailureException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.service.Caller;
 import dev.safehouse.storage.ProviderKeyEntity;
 import dev.safehouse.storage.ProviderKeyRepository;
@@ -40,8 +41,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ProviderKeyResource {
   private final ProviderKeyRepository keys;
   private final JsonWebToken token;
+  private final CryptoSuite suite;
 
-  ProviderKeyResource(ProviderKeyRepository keys, JsonWebToken token) {
+  ProviderKeyResource(ProviderKeyRepository keys, JsonWebToken token, CryptoSuite suite) {
+    this.suite = suite;
     this.keys = keys;
     this.token = token;
   }
@@ -49,7 +52,8 @@ public class ProviderKeyResource {
   /**
    * A key to register.
    *
-   * @param publicKey the key's text form, as {@code safehouse provider keygen} prints it
+   * @param publicKey the key's text form, as {@code safehouse provider keygen} prints it; a key of
+   *     the deployment's crypto suite (Ed25519 for {@code intl}, SM2 for {@code sm})
    */
   public record RegisterKeyRequest(@NotNull @NotBlank @Size(max = 4096) String publicKey) {}
 
@@ -57,7 +61,7 @@ public class ProviderKeyResource {
    * A registered key.
    *
    * @param providerId the provider
-   * @param keyId SHA-256 of the key's text form
+   * @param keyId the suite's hash (SHA-256 or SM3) of the key's text form
    * @param publicKey the key's text form
    * @param registeredBy the steward who registered it
    * @param registeredAt when
@@ -80,12 +84,16 @@ public class ProviderKeyResource {
   public Uni<Response> register(
       @PathParam("providerId") String providerId, @Valid @NotNull RegisterKeyRequest request) {
     ProviderId provider = ProviderId.parse(providerId);
-    VerificationKey key;
+    Verifier key;
     try {
-      key = VerificationKey.fromText(request.publicKey());
+      key = suite.verifierFromText(request.publicKey());
     } catch (CryptoFailureException e) {
       throw new SafehouseException(
-          ProblemType.INVALID_REQUEST, "publicKey is not an Ed25519 verification key");
+          ProblemType.INVALID_REQUEST,
+          "publicKey is not a verification key of this deployment's crypto suite ("
+              + suite
+              + (suite == CryptoSuite.SM ? ": SM2" : ": Ed25519")
+              + ")");
     }
     return keys.findKey(provider.value(), key.keyId())
         .flatMap(

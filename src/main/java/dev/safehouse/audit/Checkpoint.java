@@ -1,6 +1,6 @@
 package dev.safehouse.audit;
 
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,9 +67,9 @@ public record Checkpoint(String origin, long size, LeafHash root, List<String> e
     return SignedNote.sign(bodyText(), signer);
   }
 
-  /** Returns the signed note text of this checkpoint, signed with an Ed25519 key. */
-  public String sign(String keyName, SigningKey key) {
-    return sign(NoteSigner.ed25519(keyName, key));
+  /** Returns the signed note text of this checkpoint, signed with {@code key} (Ed25519 or SM2). */
+  public String sign(String keyName, Signer key) {
+    return sign(NoteSigner.of(keyName, key));
   }
 
   /**

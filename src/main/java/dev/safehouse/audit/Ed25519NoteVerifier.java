@@ -23,13 +23,12 @@ final class Ed25519NoteVerifier implements NoteVerifier {
     this.keyHash = NoteKeyName.ed25519KeyHash(keyName, rawKey);
   }
 
-  static Ed25519NoteVerifier parse(String text) {
-    String[] parts = text == null ? new String[0] : text.split("\\+", 3);
-    if (parts.length != 3 || !NoteKeyName.isValid(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
-      throw new NoteException("a verifier key is <name>+<8 hex digits>+<base64 key>");
+  /** Reads the key part of a verifier key, after its type; null if it is not an Ed25519 key. */
+  static Ed25519NoteVerifier parse(String keyName, byte[] typed) {
+    if (typed.length == 0 || typed[0] != NoteKeyName.ED25519) {
+      return null;
     }
-    byte[] typed = StrictBase64.decode(parts[2]);
-    if (typed == null || typed.length != 1 + PUBLIC_KEY_LENGTH || typed[0] != NoteKeyName.ED25519) {
+    if (typed.length != 1 + PUBLIC_KEY_LENGTH) {
       throw new NoteException("a verifier key holds 0x01 and a 32-byte Ed25519 key");
     }
     byte[] raw = Arrays.copyOfRange(typed, 1, typed.length);
@@ -39,11 +38,7 @@ final class Ed25519NoteVerifier implements NoteVerifier {
     } catch (CryptoFailureException e) {
       throw new NoteException("a verifier key holds 0x01 and a 32-byte Ed25519 key", e);
     }
-    Ed25519NoteVerifier verifier = new Ed25519NoteVerifier(parts[0], key);
-    if (verifier.keyHash != (int) Long.parseLong(parts[1], 16)) {
-      throw new NoteException("the verifier key's hash does not match its name and key");
-    }
-    return verifier;
+    return new Ed25519NoteVerifier(keyName, key);
   }
 
   @Override

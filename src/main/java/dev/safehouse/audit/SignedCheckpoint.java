@@ -1,6 +1,6 @@
 package dev.safehouse.audit;
 
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 
 /**
  * Opens checkpoints received as signed notes: first the note's signature by the expected key, then
@@ -25,11 +25,12 @@ public final class SignedCheckpoint {
   }
 
   /**
-   * Verifies a checkpoint note signed with an Ed25519 key under {@code keyName}.
+   * Verifies a checkpoint note signed with {@code key} (Ed25519 or SM2, by its suite) under {@code
+   * keyName}.
    *
    * @throws NoteException as {@link #parse(String, NoteVerifier)}
    */
-  public static Checkpoint parse(String noteText, String keyName, VerificationKey key) {
-    return parse(noteText, NoteVerifier.ed25519(keyName, key));
+  public static Checkpoint parse(String noteText, String keyName, Verifier key) {
+    return parse(noteText, NoteVerifier.of(keyName, key));
   }
 }

@@ -1,6 +1,8 @@
 package dev.safehouse.cli;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.Measurement;
+import dev.safehouse.crypto.UnknownSuiteException;
 import dev.safehouse.policy.PolicyBundle;
 import java.io.File;
 import java.nio.file.Path;
@@ -31,6 +33,12 @@ final class MeasureCommand implements Callable<Integer> {
   @Option(names = "--policies", defaultValue = "policies", description = "the policy bundle")
   Path policies;
 
+  @Option(
+      names = "--suite",
+      defaultValue = "intl",
+      description = "the deployment's crypto suite, whose hash measures: intl or sm")
+  String suite;
+
   @Override
   public Integer call() {
     Path app = appDir.toAbsolutePath();
@@ -38,7 +46,13 @@ final class MeasureCommand implements Callable<Integer> {
         app.resolve("app").resolve("*")
             + File.pathSeparator
             + app.resolve("lib").resolve("main").resolve("*");
-    Measurement measurement = Measurement.of(classPath, PolicyBundle.hash(policies));
+    CryptoSuite measured;
+    try {
+      measured = CryptoSuite.fromWireName(suite);
+    } catch (UnknownSuiteException e) {
+      throw new IllegalArgumentException("--suite must be intl or sm");
+    }
+    Measurement measurement = Measurement.of(measured, classPath, PolicyBundle.hash(policies));
     spec.commandLine().getOut().println(measurement.value());
     return 0;
   }

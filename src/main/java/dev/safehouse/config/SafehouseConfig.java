@@ -19,6 +19,9 @@ public interface SafehouseConfig {
   /** Token issuer and audience the service accepts and the dev CLI mints. */
   Token token();
 
+  /** The deployment's crypto suite. */
+  Crypto crypto();
+
   /** How the enclave child process is started and supervised. */
   Enclave enclave();
 
@@ -40,6 +43,17 @@ public interface SafehouseConfig {
    * SAFEHOUSE_DB_URL} or Quarkus' own datasource settings instead.
    */
   Db db();
+
+  /** The deployment's crypto suite. */
+  interface Crypto {
+    /**
+     * The crypto suite, chosen once per deployment: {@code intl} (Tink: SHA-256, AES-GCM, HPKE,
+     * Ed25519) or {@code sm} (SM3, SM4-GCM, SM2). It must not change while a database holds the
+     * enclave's keys, datasets or audit log of the other suite: the service refuses to start.
+     */
+    @WithDefault("intl")
+    String suite();
+  }
 
   /** Start-up database choice. */
   interface Db {
@@ -107,8 +121,9 @@ public interface SafehouseConfig {
     Duration loadTimeout();
 
     /**
-     * The development platform's attestation signing key (a Tink JSON Ed25519 keyset); absent where
-     * confidential hardware attests instead. The prod profile refuses the one in {@code keys-dev/}.
+     * The development platform's attestation signing key, of the deployment's suite (a Tink JSON
+     * Ed25519 keyset for {@code intl}, an SM2 PKCS#8 PEM for {@code sm}); absent where confidential
+     * hardware attests instead. The prod profile refuses the one in {@code keys-dev/}.
      */
     Optional<String> platformKeyFile();
 

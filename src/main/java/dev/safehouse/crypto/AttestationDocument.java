@@ -9,44 +9,51 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What an enclave states about itself, for a verifier's nonce: its measurement (code and policy
- * bundle), its public keys, the time, and whether it runs in a debug / development mode.
+ * What an enclave states about itself, for a verifier's nonce: its crypto suite, its measurement
+ * (code and policy bundle), its public keys, the time, and whether it runs in a debug / development
+ * mode.
  *
- * <p>Canonical encoding (signed by the platform): {@code str "safehouse/attestation/v1" ‖ str
- * measurement ‖ str policyHash ‖ bytes hpkePublicKeyset ‖ str signingKey ‖ str nonceHex ‖ i64
+ * <p>Canonical encoding (signed by the platform): {@code str "safehouse/attestation/v2" ‖ str suite
+ * ‖ str measurement ‖ str policyHash ‖ bytes wrappingKey ‖ str signingKey ‖ str nonceHex ‖ i64
  * issuedAtMillis ‖ u8 debug}, where {@code str} is {@code u16 n ‖ UTF-8} and {@code bytes} is
- * {@code u32 n ‖ n bytes}.
+ * {@code u32 n ‖ n bytes}. Documents are made fresh for each nonce, so v1 (without the suite) is
+ * not read any more.
  *
- * @param measurement hex SHA-256 over the enclave's code and policy bundle
+ * @param suite the wire name of the enclave's {@link CryptoSuite}; every key below, the
+ *     measurement's hash and the platform's signature are of this suite
+ * @param measurement hex of the suite's hash over the enclave's code and policy bundle
  * @param policyHash hex SHA-256 of the policy bundle alone
- * @param hpkePublicKeyset the enclave's HPKE public keyset
+ * @param wrappingKey the enclave's wrapping key ({@link WrappingKey#toBytes()})
  * @param signingKey the enclave's verification key, text form
  * @param nonceHex the verifier's nonce, echoed
  * @param issuedAtMillis when the document was made
  * @param debug whether the enclave runs in a debug or development mode (dev platform key)
  */
 public record AttestationDocument(
+    String suite,
     String measurement,
     String policyHash,
-    byte[] hpkePublicKeyset,
+    byte[] wrappingKey,
     String signingKey,
     String nonceHex,
     long issuedAtMillis,
     boolean debug) {
-  private static final String DOMAIN = "safehouse/attestation/v1";
+  private static final String DOMAIN = "safehouse/attestation/v2";
 
   /** Validates and copies. */
   public AttestationDocument {
+    Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(measurement, "measurement");
     Objects.requireNonNull(policyHash, "policyHash");
-    hpkePublicKeyset = hpkePublicKeyset.clone();
+    wrappingKey = wrappingKey.clone();
     Objects.requireNonNull(signingKey, "signingKey");
     Objects.requireNonNull(nonceHex, "nonceHex");
   }
 
+  /** Returns a copy of the wrapping key's encoding. */
   @Override
-  public byte[] hpkePublicKeyset() {
-    return hpkePublicKeyset.clone();
+  public byte[] wrappingKey() {
+    return wrappingKey.clone();
   }
 
   /** Returns the canonical encoding. */
@@ -54,10 +61,11 @@ public record AttestationDocument(
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(DOMAIN);
+      out.writeUTF(suite);
       out.writeUTF(measurement);
       out.writeUTF(policyHash);
-      out.writeInt(hpkePublicKeyset.length);
-      out.write(hpkePublicKeyset);
+      out.writeInt(wrappingKey.length);
+      out.write(wrappingKey);
       out.writeUTF(signingKey);
       out.writeUTF(nonceHex);
       out.writeLong(issuedAtMillis);
@@ -78,23 +86,25 @@ public record AttestationDocument(
       if (!DOMAIN.equals(in.readUTF())) {
         throw new IOException("not an attestation document");
       }
+      String suite = in.readUTF();
       String measurement = in.readUTF();
       String policyHash = in.readUTF();
       int length = in.readInt();
       if (length < 0 || length > 4096) {
         throw new IOException("malformed attestation document");
       }
-      byte[] hpke = in.readNBytes(length);
+      byte[] wrapping = in.readNBytes(length);
       AttestationDocument document =
           new AttestationDocument(
+              suite,
               measurement,
               policyHash,
-              hpke,
+              wrapping,
               in.readUTF(),
               in.readUTF(),
               in.readLong(),
               in.readBoolean());
-      if (hpke.length != length || in.read() != -1) {
+      if (wrapping.length != length || in.read() != -1) {
         throw new IOException("malformed attestation document");
       }
       return document;

@@ -23,6 +23,8 @@ public final class AttestationVerifier {
   public enum Reason {
     /** Not a well-formed signed document. */
     MALFORMED,
+    /** The document names another crypto suite than the pinned platform key's. */
+    WRONG_SUITE,
     /** The platform signature does not verify. */
     BAD_SIGNATURE,
     /** The enclave runs in debug / development mode and that was not allowed. */
@@ -54,11 +56,19 @@ public final class AttestationVerifier {
    * /v1/enclave/attestation}: both base64.
    *
    * @param documentBase64 base64 of {@link AttestationDocument#encode()}
-   * @param signatureBase64 base64 of the platform's Ed25519 signature over it
+   * @param signatureBase64 base64 of the platform's signature over it (Ed25519 or SM2, as the
+   *     document's suite)
    */
   public record Signed(String documentBase64, String signatureBase64) {
-    /** Signs {@code document} with the platform key. */
-    public static Signed sign(AttestationDocument document, SigningKey platform) {
+    /**
+     * Signs {@code document} with the platform key.
+     *
+     * @throws IllegalArgumentException if the key belongs to another suite than the document
+     */
+    public static Signed sign(AttestationDocument document, Signer platform) {
+      if (!platform.suite().wireName().equals(document.suite())) {
+        throw new IllegalArgumentException("the platform key belongs to another suite");
+      }
       byte[] encoded = document.encode();
       return new Signed(
           Base64.getEncoder().encodeToString(encoded),
@@ -69,7 +79,7 @@ public final class AttestationVerifier {
   /**
    * Verifies {@code signed}.
    *
-   * @param platformKey the pinned platform verification key
+   * @param platformKey the pinned platform verification key; its suite is the one expected
    * @param expectedMeasurement the measurement the verifier approved (hex)
    * @param expectedNonceHex the nonce the verifier just sent
    * @param allowDebug whether a debug / development enclave is acceptable
@@ -78,7 +88,7 @@ public final class AttestationVerifier {
    */
   public static AttestationDocument verify(
       Signed signed,
-      VerificationKey platformKey,
+      Verifier platformKey,
       String expectedMeasurement,
       String expectedNonceHex,
       boolean allowDebug) {
@@ -91,6 +101,9 @@ public final class AttestationVerifier {
       document = AttestationDocument.decode(encoded);
     } catch (IllegalArgumentException | IOException | NullPointerException e) {
       throw new RejectedException(Reason.MALFORMED);
+    }
+    if (!platformKey.suite().wireName().equals(document.suite())) {
+      throw new RejectedException(Reason.WRONG_SUITE);
     }
     try {
       platformKey.verify(signature, encoded);
@@ -109,8 +122,13 @@ public final class AttestationVerifier {
     return document;
   }
 
-  /** Returns the enclave keys bound in a verified document. */
+  /**
+   * Returns the enclave keys bound in a verified document, in its suite.
+   *
+   * @throws CryptoFailureException if the document's keys are not keys of its suite
+   */
   public static EnclavePublicKeys keysOf(AttestationDocument verified) {
-    return EnclavePublicKeys.of(verified.hpkePublicKeyset(), verified.signingKey());
+    return EnclavePublicKeys.of(
+        CryptoSuite.fromWireName(verified.suite()), verified.wrappingKey(), verified.signingKey());
   }
 }

@@ -68,6 +68,34 @@ public sealed interface CryptoSuite permits IntlSuite, SmSuite {
   Verifier verifierFromText(String text);
 
   /**
+   * Reads an enclave's wrapping key from its encoding ({@link WrappingKey#toBytes()}).
+   *
+   * @throws CryptoFailureException if the bytes are not a wrapping key of this suite
+   */
+  WrappingKey wrappingKeyFromBytes(byte[] encoded);
+
+  /**
+   * Reads a private signing key from a key file's text ({@link Signer#toInsecureText()}).
+   *
+   * @throws CryptoFailureException if the text is not a private key of this suite
+   */
+  Signer signerFromInsecureText(String text);
+
+  /**
+   * Returns the suite a key's text belongs to: {@code sm} for a PEM block or base64 of DER (an
+   * X.509 or PKCS#8 key starts with a SEQUENCE, 0x30), {@code intl} otherwise (Tink JSON, or base64
+   * of a Tink keyset, which starts with 0x08). Only a guess for choosing a reader; the reader still
+   * checks the key.
+   */
+  static CryptoSuite ofKeyText(String text) {
+    String key = text.strip();
+    if (key.startsWith("-----BEGIN ")) {
+      return SM;
+    }
+    return key.startsWith("MI") ? SM : INTL; // base64 of 0x30 0x8x (a DER SEQUENCE) starts "MI"
+  }
+
+  /**
    * Returns the suite named {@code wireName}.
    *
    * @throws UnknownSuiteException if it is neither {@code "intl"} nor {@code "sm"} (names are

@@ -1,73 +1,64 @@
 package dev.safehouse.crypto;
 
-import com.google.crypto.tink.HybridEncrypt;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import dev.safehouse.common.Sha256;
-import java.security.GeneralSecurityException;
+import java.util.Objects;
 
 /**
- * The public half of an enclave's keys: its HPKE key (X25519 / HKDF-SHA256 / AES-256-GCM) to wrap
- * data keys to, and its Ed25519 key that signs results and attestation bodies.
+ * The public half of an enclave's keys, in one {@link CryptoSuite}: the key data keys are wrapped
+ * to, and the key that verifies what the enclave signs (results, checkpoints).
  *
  * <h2>Security guarantees</h2>
  *
  * {@link #wrap} produces a ciphertext only the holder of the matching private key can open, bound
  * to the given context. Providers must take these keys only from an attestation document they
  * verified; this class cannot tell a genuine enclave from an impostor.
+ *
+ * @param wrappingKey the key data keys are wrapped to
+ * @param signingKey the enclave's signature verification key
  */
-public final class EnclavePublicKeys {
-  private final byte[] hpkePublicKeyset;
-  private final VerificationKey signing;
-
-  private EnclavePublicKeys(byte[] hpkePublicKeyset, VerificationKey signing) {
-    this.hpkePublicKeyset = hpkePublicKeyset.clone();
-    this.signing = signing;
+public record EnclavePublicKeys(WrappingKey wrappingKey, Verifier signingKey) {
+  /** Checks that both keys are present and of one suite. */
+  public EnclavePublicKeys {
+    Objects.requireNonNull(wrappingKey, "wrappingKey");
+    Objects.requireNonNull(signingKey, "signingKey");
+    if (wrappingKey.suite() != signingKey.suite()) {
+      throw new IllegalArgumentException("the enclave's keys belong to one suite");
+    }
   }
 
   /**
-   * Reads the public keys from their encodings.
+   * Reads the public keys from their encodings in {@code suite}.
    *
-   * @throws CryptoFailureException if either is not a valid public keyset
+   * @throws CryptoFailureException if either is not a public key of that suite
    */
-  public static EnclavePublicKeys of(byte[] hpkePublicKeyset, String signingKeyText) {
-    TinkPrimitives.register();
-    try {
-      hpke(hpkePublicKeyset);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new CryptoFailureException("reading the enclave's HPKE key", e);
-    }
-    return new EnclavePublicKeys(hpkePublicKeyset, VerificationKey.fromText(signingKeyText));
+  public static EnclavePublicKeys of(CryptoSuite suite, byte[] wrappingKey, String signingKeyText) {
+    return new EnclavePublicKeys(
+        suite.wrappingKeyFromBytes(wrappingKey), suite.verifierFromText(signingKeyText));
   }
 
-  /** Returns the HPKE public keyset (Tink serialization, no secrets). */
-  public byte[] hpkePublicKeyset() {
-    return hpkePublicKeyset.clone();
+  /** Returns the suite of both keys. */
+  public CryptoSuite suite() {
+    return signingKey.suite();
   }
 
-  /** Returns the enclave's signature verification key. */
-  public VerificationKey signingKey() {
-    return signing;
+  /** Returns the wrapping key's encoding, as the attestation document carries it. */
+  public byte[] wrappingKeyBytes() {
+    return wrappingKey.toBytes();
   }
 
-  /** Returns the SHA-256 hex of the HPKE public keyset: what a document binds and providers pin. */
-  public String hpkeFingerprint() {
-    return Sha256.hex(hpkePublicKeyset);
+  /**
+   * Returns the hex of the suite's hash of the wrapping key's encoding: what an envelope binds and
+   * providers pin.
+   */
+  public String wrappingKeyFingerprint() {
+    return wrappingKey.fingerprint();
   }
 
-  /** Encrypts {@code key} to this enclave, bound to {@code context} (the envelope's identity). */
-  public WrappedDataKey wrap(DataKey key, byte[] context) {
-    try {
-      HybridEncrypt encrypt =
-          hpke(hpkePublicKeyset).getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
-      return new WrappedDataKey(encrypt.encrypt(key.secretBytes(), context));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot wrap the data key", e);
-    }
-  }
-
-  private static KeysetHandle hpke(byte[] publicKeyset) throws GeneralSecurityException {
-    return TinkProtoKeysetFormat.parseKeysetWithoutSecret(publicKeyset);
+  /**
+   * Encrypts {@code key} to this enclave, bound to {@code context} (the envelope's identity).
+   *
+   * @throws IllegalArgumentException if {@code key} belongs to another suite
+   */
+  public WrappedDataKey wrap(DatasetKey key, byte[] context) {
+    return wrappingKey.wrap(key, context);
   }
 }

@@ -1,6 +1,5 @@
 package dev.safehouse.crypto;
 
-import dev.safehouse.common.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataOutputStream;
@@ -20,17 +19,19 @@ import java.util.HexFormat;
  * Writes and opens dataset envelopes: the file a provider uploads.
  *
  * <p>Layout: {@code "SHENV1" ‖ u32 headerLength ‖ header ‖ u32 signatureLength ‖ signature ‖
- * ciphertext}. The header is an {@link EnvelopeHeader}; the signature is the provider's Ed25519
- * signature over {@code "safehouse/envelope-header/v1" ‖ header}; the ciphertext is the CSV under
- * Tink streaming AEAD with the header's {@link EnvelopeHeader#binding() binding} as associated
- * data.
+ * ciphertext}. The header is an {@link EnvelopeHeader} naming the {@link CryptoSuite}; the
+ * signature is the provider's (Ed25519 or SM2) over {@code "safehouse/envelope-header/v1" ‖
+ * header}; the ciphertext is the CSV under the suite's stream encryption (Tink AES-GCM-HKDF or
+ * SM4-GCM segments) with the header's {@link EnvelopeHeader#binding() binding} as associated data.
  *
  * <h2>Security guarantees</h2>
  *
  * {@link #open} releases plaintext only when the header's signature verifies under the provider's
- * registered key, the data key is wrapped to this enclave, and the ciphertext's SHA-256 equals the
- * signed one; decryption then also authenticates every segment. Not guaranteed: freshness — an old
- * envelope of the same provider opens again; the host's version numbers order them.
+ * registered key, the header names this enclave's suite, the data key is wrapped to this enclave,
+ * and the ciphertext's digest equals the signed one; decryption then also authenticates every
+ * segment. Suites do not mix: an envelope, provider key and enclave must all be of one suite. Not
+ * guaranteed: freshness — an old envelope of the same provider opens again; the host's version
+ * numbers order them.
  */
 public final class Envelope {
   private static final byte[] MAGIC = "SHENV1".getBytes(StandardCharsets.US_ASCII);
@@ -46,44 +47,53 @@ public final class Envelope {
 
   /**
    * Encrypts {@code csv} into an envelope at {@code out} for the enclave whose verified public keys
-   * are {@code enclave}, signed with {@code provider}.
+   * are {@code enclave}, signed with {@code provider}, in the enclave's suite.
    *
    * @return the header written
+   * @throws IllegalArgumentException if the provider's key belongs to another suite than the
+   *     enclave's
    */
   public static EnvelopeHeader write(
-      InputStream csv, Path out, Description what, EnclavePublicKeys enclave, SigningKey provider)
+      InputStream csv, Path out, Description what, EnclavePublicKeys enclave, Signer provider)
       throws IOException {
-    DataKey key = DataKey.generate();
+    CryptoSuite suite = enclave.suite();
+    if (provider.suite() != suite) {
+      throw new IllegalArgumentException(
+          "the provider key is of suite " + provider.suite() + ", the enclave's of " + suite);
+    }
+    DatasetKey key = suite.newDatasetKey();
     EnvelopeHeader draft =
         new EnvelopeHeader(
+            suite.wireName(),
             what.datasetId(),
             what.versionLabel(),
             what.schemaHash(),
             what.rowCount(),
-            enclave.hpkeFingerprint(),
-            provider.verificationKey().keyId(),
+            enclave.wrappingKeyFingerprint(),
+            provider.verifier().keyId(),
             new WrappedDataKey(new byte[0]),
             "",
             0);
     WrappedDataKey wrapped = enclave.wrap(key, draft.binding());
     Path ciphertext = Files.createTempFile(out.toAbsolutePath().getParent(), ".envelope-", ".tmp");
     try {
-      MessageDigest sha256 = Sha256.newDigest();
+      MessageDigest digest = suite.newDigest();
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(ciphertext));
           OutputStream enc =
-              key.encryptingStream(new DigestOutputStream(file, sha256), draft.binding())) {
+              key.encryptingStream(new DigestOutputStream(file, digest), draft.binding())) {
         csv.transferTo(enc);
       }
       EnvelopeHeader header =
           new EnvelopeHeader(
+              draft.suite(),
               draft.datasetId(),
               draft.versionLabel(),
               draft.schemaHash(),
               draft.rowCount(),
-              draft.enclaveHpkeFingerprint(),
+              draft.enclaveKeyFingerprint(),
               draft.providerKeyId(),
               wrapped,
-              HexFormat.of().formatHex(sha256.digest()),
+              HexFormat.of().formatHex(digest.digest()),
               System.currentTimeMillis());
       byte[] encoded = header.encode();
       byte[] signature = provider.sign(concat(SIGNATURE_DOMAIN, encoded));
@@ -112,7 +122,7 @@ public final class Envelope {
    * @param enclave this enclave's keys
    * @throws EnvelopeException saying which check failed
    */
-  public static Opened open(byte[] envelope, VerificationKey providerKey, EnclaveKeys enclave) {
+  public static Opened open(byte[] envelope, Verifier providerKey, EnclaveKeys enclave) {
     ByteBuffer in = ByteBuffer.wrap(envelope);
     if (envelope.length < MAGIC.length + 8
         || !Arrays.equals(Arrays.copyOf(envelope, MAGIC.length), MAGIC)) {
@@ -127,6 +137,13 @@ public final class Envelope {
     } catch (IOException e) {
       throw new EnvelopeException("malformed envelope header");
     }
+    CryptoSuite suite = enclave.suite();
+    if (!header.suite().equals(suite.wireName())) {
+      throw new EnvelopeException("envelope uses another crypto suite than this enclave");
+    }
+    if (providerKey.suite() != suite) {
+      throw new EnvelopeException("the provider's registered key is of another crypto suite");
+    }
     if (!header.providerKeyId().equals(providerKey.keyId())) {
       throw new EnvelopeException("envelope is signed by a key not registered for this provider");
     }
@@ -135,21 +152,21 @@ public final class Envelope {
     } catch (CryptoFailureException e) {
       throw new EnvelopeException("envelope signature does not verify", e);
     }
-    if (!header.enclaveHpkeFingerprint().equals(enclave.publicKeys().hpkeFingerprint())) {
+    if (!header.enclaveKeyFingerprint().equals(enclave.publicKeys().wrappingKeyFingerprint())) {
       throw new EnvelopeException("envelope was encrypted for another enclave key");
     }
-    MessageDigest sha256 = Sha256.newDigest();
-    sha256.update(envelope, in.position(), in.remaining());
+    MessageDigest digest = suite.newDigest();
+    digest.update(envelope, in.position(), in.remaining());
     byte[] expected;
     try {
-      expected = HexFormat.of().parseHex(header.ciphertextSha256());
+      expected = HexFormat.of().parseHex(header.ciphertextDigest());
     } catch (IllegalArgumentException e) {
       throw new EnvelopeException("malformed envelope header");
     }
-    if (!MessageDigest.isEqual(sha256.digest(), expected)) {
+    if (!MessageDigest.isEqual(digest.digest(), expected)) {
       throw new EnvelopeException("ciphertext does not match the signed digest");
     }
-    DataKey key;
+    DatasetKey key;
     try {
       key = enclave.unwrap(header.wrappedKey(), header.binding());
     } catch (CryptoFailureException e) {

@@ -9,44 +9,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The signed header of a dataset envelope: what the data is, which schema it follows, how many rows
- * it has, the data key wrapped to the enclave, and the SHA-256 of the ciphertext that follows.
+ * The signed header of a dataset envelope: the crypto suite, what the data is, which schema it
+ * follows, how many rows it has, the data key wrapped to the enclave, and the digest of the
+ * ciphertext that follows.
  *
- * <p>Canonical encoding (big-endian): {@code str datasetId ‖ str versionLabel ‖ str schemaHash ‖
- * i64 rowCount ‖ str enclaveHpkeFingerprint ‖ str providerKeyId ‖ bytes wrappedKey ‖ str
- * ciphertextSha256 ‖ i64 createdAtMillis}, where {@code str} is {@code u16 n ‖ n bytes UTF-8} and
- * {@code bytes} is {@code u32 n ‖ n bytes}.
+ * <p>Canonical encoding (big-endian): {@code str "safehouse/envelope/v2" ‖ str suite ‖ str
+ * datasetId ‖ str versionLabel ‖ str schemaHash ‖ i64 rowCount ‖ str enclaveKeyFingerprint ‖ str
+ * providerKeyId ‖ bytes wrappedKey ‖ str ciphertextDigest ‖ i64 createdAtMillis}, where {@code str}
+ * is {@code u16 n ‖ n bytes UTF-8} and {@code bytes} is {@code u32 n ‖ n bytes}. A v1 header (the
+ * same without the first two fields) is read as suite {@code intl}.
  *
+ * @param suite the wire name of the {@link CryptoSuite} of every key, digest and ciphertext here
  * @param datasetId the dataset
  * @param versionLabel the provider's own label of this version (e.g. a date)
  * @param schemaHash the {@code DatasetSchema.schemaHash()} the rows were validated against
  * @param rowCount data rows in the CSV
- * @param enclaveHpkeFingerprint the verified enclave HPKE key the data key is wrapped to
+ * @param enclaveKeyFingerprint the verified enclave wrapping key the data key is wrapped to ({@link
+ *     WrappingKey#fingerprint()})
  * @param providerKeyId the id of the provider key that signs this header
  * @param wrappedKey the data key, wrapped to the enclave
- * @param ciphertextSha256 hex SHA-256 of the ciphertext following the header
+ * @param ciphertextDigest hex of the suite's hash (SHA-256 or SM3) of the ciphertext following the
+ *     header
  * @param createdAtMillis when the envelope was written
  */
 public record EnvelopeHeader(
+    String suite,
     String datasetId,
     String versionLabel,
     String schemaHash,
     long rowCount,
-    String enclaveHpkeFingerprint,
+    String enclaveKeyFingerprint,
     String providerKeyId,
     WrappedDataKey wrappedKey,
-    String ciphertextSha256,
+    String ciphertextDigest,
     long createdAtMillis) {
+  private static final String V2 = "safehouse/envelope/v2";
 
   /** Validates presence of every field. */
   public EnvelopeHeader {
+    Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(datasetId, "datasetId");
     Objects.requireNonNull(versionLabel, "versionLabel");
     Objects.requireNonNull(schemaHash, "schemaHash");
-    Objects.requireNonNull(enclaveHpkeFingerprint, "enclaveHpkeFingerprint");
+    Objects.requireNonNull(enclaveKeyFingerprint, "enclaveKeyFingerprint");
     Objects.requireNonNull(providerKeyId, "providerKeyId");
     Objects.requireNonNull(wrappedKey, "wrappedKey");
-    Objects.requireNonNull(ciphertextSha256, "ciphertextSha256");
+    Objects.requireNonNull(ciphertextDigest, "ciphertextDigest");
     if (rowCount < 0) {
       throw new IllegalArgumentException("row count is not negative");
     }
@@ -65,16 +73,18 @@ public record EnvelopeHeader(
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(V2);
+      out.writeUTF(suite);
       out.writeUTF(datasetId);
       out.writeUTF(versionLabel);
       out.writeUTF(schemaHash);
       out.writeLong(rowCount);
-      out.writeUTF(enclaveHpkeFingerprint);
+      out.writeUTF(enclaveKeyFingerprint);
       out.writeUTF(providerKeyId);
       byte[] wrapped = wrappedKey.bytes();
       out.writeInt(wrapped.length);
       out.write(wrapped);
-      out.writeUTF(ciphertextSha256);
+      out.writeUTF(ciphertextDigest);
       out.writeLong(createdAtMillis);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory write failed", e);
@@ -89,7 +99,10 @@ public record EnvelopeHeader(
    */
   public static EnvelopeHeader decode(byte[] encoded) throws IOException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
-      String datasetId = in.readUTF();
+      String first = in.readUTF();
+      boolean v2 = V2.equals(first);
+      String suite = v2 ? in.readUTF() : CryptoSuite.INTL.wireName();
+      String datasetId = v2 ? in.readUTF() : first;
       String versionLabel = in.readUTF();
       String schemaHash = in.readUTF();
       long rowCount = in.readLong();
@@ -106,6 +119,7 @@ public record EnvelopeHeader(
         throw new IOException("malformed envelope header");
       }
       return new EnvelopeHeader(
+          suite,
           datasetId,
           versionLabel,
           schemaHash,

@@ -37,7 +37,7 @@ public final class IntlSuite implements CryptoSuite {
 
   @Override
   public UnwrappingKey newUnwrappingKey() {
-    return new Unwrapping(EnclaveKeys.generate());
+    return new Unwrapping(HpkeDecryptionKey.generate());
   }
 
   @Override
@@ -48,6 +48,16 @@ public final class IntlSuite implements CryptoSuite {
   @Override
   public Verifier verifierFromText(String text) {
     return new Verifying(VerificationKey.fromText(text));
+  }
+
+  @Override
+  public WrappingKey wrappingKeyFromBytes(byte[] encoded) {
+    return new Wrapping(HpkeEncryptionKey.fromBytes(encoded));
+  }
+
+  @Override
+  public Signer signerFromInsecureText(String text) {
+    return new Signing(SigningKey.fromInsecureJson(text));
   }
 
   @Override
@@ -80,11 +90,16 @@ public final class IntlSuite implements CryptoSuite {
     }
   }
 
-  /** An enclave's {@link EnclavePublicKeys} (its HPKE key) as a {@link WrappingKey}. */
-  public record Wrapping(EnclavePublicKeys keys) implements WrappingKey {
-    /** Checks that the keys are present. */
+  /** An enclave's {@link HpkeEncryptionKey} as a {@link WrappingKey}. */
+  public record Wrapping(HpkeEncryptionKey key) implements WrappingKey {
+    /** Checks that the key is present. */
     public Wrapping {
-      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public byte[] toBytes() {
+      return key.toBytes();
     }
 
     @Override
@@ -93,19 +108,19 @@ public final class IntlSuite implements CryptoSuite {
     }
 
     @Override
-    public WrappedDataKey wrap(DatasetKey key, byte[] context) {
-      if (!(key instanceof Dataset dataset)) {
+    public WrappedDataKey wrap(DatasetKey dataKey, byte[] context) {
+      if (!(dataKey instanceof Dataset dataset)) {
         throw new IllegalArgumentException("suite intl cannot wrap a data key of another suite");
       }
-      return keys.wrap(dataset.key(), context);
+      return key.wrap(dataset.key(), context);
     }
   }
 
-  /** An enclave's {@link EnclaveKeys} (its HPKE key) as an {@link UnwrappingKey}. */
-  public record Unwrapping(EnclaveKeys keys) implements UnwrappingKey {
-    /** Checks that the keys are present. */
+  /** An enclave's {@link HpkeDecryptionKey} as an {@link UnwrappingKey}. */
+  public record Unwrapping(HpkeDecryptionKey key) implements UnwrappingKey {
+    /** Checks that the key is present. */
     public Unwrapping {
-      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(key, "key");
     }
 
     @Override
@@ -115,12 +130,12 @@ public final class IntlSuite implements CryptoSuite {
 
     @Override
     public WrappingKey wrappingKey() {
-      return new Wrapping(keys.publicKeys());
+      return new Wrapping(key.encryptionKey());
     }
 
     @Override
     public DatasetKey unwrap(WrappedDataKey wrapped, byte[] context) {
-      return new Dataset(keys.unwrap(wrapped, context));
+      return new Dataset(key.unwrap(wrapped, context));
     }
   }
 
@@ -144,6 +159,11 @@ public final class IntlSuite implements CryptoSuite {
     @Override
     public Verifier verifier() {
       return new Verifying(key.verificationKey());
+    }
+
+    @Override
+    public String toInsecureText() {
+      return key.toInsecureJson();
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.safehouse.crypto;
 
-import dev.safehouse.common.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +14,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The enclave's identity: {@code value = SHA-256(codeHash ‖ policyHash)} (hex), where {@code
- * codeHash} is the SHA-256 over every file of its class path — jars by file name, files under class
- * directories by relative path, so the value does not depend on where it is installed — ordered by
- * that name, each framed {@code u32 len(name) ‖ name ‖ u64 len(content) ‖ content}, and {@code
- * policyHash} is the policy bundle's hash.
+ * The enclave's identity: {@code value = H(codeHash ‖ policyHash)} (hex), where {@code H} is the
+ * deployment suite's hash (SHA-256 for {@code intl}, SM3 for {@code sm}), {@code codeHash} is
+ * {@code H} over every file of its class path — jars by file name, files under class directories by
+ * relative path, so the value does not depend on where it is installed — ordered by that name, each
+ * framed {@code u32 len(name) ‖ name ‖ u64 len(content) ‖ content}, and {@code policyHash} is the
+ * policy bundle's hash.
  *
  * @param codeHash hex hash of the code
  * @param policyHash hex hash of the policy bundle
@@ -29,9 +29,10 @@ public record Measurement(String codeHash, String policyHash, String value) {
 
   /**
    * Measures the class path {@code classPath} (entries separated by the platform separator; a
-   * trailing {@code *} means every jar in that directory) together with {@code policyHash}.
+   * trailing {@code *} means every jar in that directory) together with {@code policyHash}, with
+   * {@code suite}'s hash.
    */
-  public static Measurement of(String classPath, String policyHash) {
+  public static Measurement of(CryptoSuite suite, String classPath, String policyHash) {
     List<Named> files = new ArrayList<>();
     for (String entry : classPath.split(File.pathSeparator)) {
       if (entry.isBlank()) {
@@ -41,7 +42,7 @@ public record Measurement(String codeHash, String policyHash, String value) {
       collect(path, files);
     }
     files.sort((a, b) -> a.name().compareTo(b.name()));
-    MessageDigest code = Sha256.newDigest();
+    MessageDigest code = suite.newDigest();
     for (Named file : files) {
       byte[] nameBytes = file.name().getBytes(StandardCharsets.UTF_8);
       try {
@@ -55,7 +56,7 @@ public record Measurement(String codeHash, String policyHash, String value) {
       }
     }
     String codeHash = HexFormat.of().formatHex(code.digest());
-    MessageDigest both = Sha256.newDigest();
+    MessageDigest both = suite.newDigest();
     both.update(codeHash.getBytes(StandardCharsets.US_ASCII));
     both.update(policyHash.getBytes(StandardCharsets.US_ASCII));
     return new Measurement(codeHash, policyHash, HexFormat.of().formatHex(both.digest()));

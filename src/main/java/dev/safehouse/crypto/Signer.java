@@ -19,4 +19,11 @@ public sealed interface Signer permits IntlSuite.Signing, SmSuite.Signing {
 
   /** Returns the public half. */
   Verifier verifier();
+
+  /**
+   * Returns the private key as text for a key file ({@link CryptoSuite#signerFromInsecureText}
+   * reads it back): cleartext Tink JSON in {@code intl}, a PKCS#8 {@code PRIVATE KEY} PEM in {@code
+   * sm}. Handle the result as a secret.
+   */
+  String toInsecureText();
 }

@@ -33,6 +33,10 @@ public final class SigningKey {
   }
 
   /** Wraps a keyset of this package's making. */
+  KeysetHandle keyset() {
+    return keyset;
+  }
+
   static SigningKey of(KeysetHandle keyset) {
     return new SigningKey(keyset);
   }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Objects;
  * The nested records adapt those classes to the suite's interfaces.
  */
 public final class SmSuite implements CryptoSuite {
+  private static final String PRIVATE_BEGIN = "-----BEGIN PRIVATE KEY-----";
+  private static final String PRIVATE_END = "-----END PRIVATE KEY-----";
+
   SmSuite() {}
 
   @Override
@@ -54,6 +59,32 @@ public final class SmSuite implements CryptoSuite {
   @Override
   public Verifier verifierFromText(String text) {
     return new Verifying(Sm2VerificationKey.fromText(text));
+  }
+
+  @Override
+  public WrappingKey wrappingKeyFromBytes(byte[] encoded) {
+    return new Wrapping(Sm2EncryptionKey.fromSpki(encoded));
+  }
+
+  @Override
+  public Signer signerFromInsecureText(String text) {
+    String body = text.strip();
+    if (!body.startsWith(PRIVATE_BEGIN) || !body.endsWith(PRIVATE_END)) {
+      throw new CryptoFailureException("reading the signing key", null);
+    }
+    byte[] pkcs8;
+    try {
+      pkcs8 =
+          Base64.getMimeDecoder()
+              .decode(body.substring(PRIVATE_BEGIN.length(), body.length() - PRIVATE_END.length()));
+    } catch (IllegalArgumentException e) {
+      throw new CryptoFailureException("reading the signing key", null);
+    }
+    try {
+      return new Signing(Sm2SigningKey.fromInsecurePkcs8(pkcs8));
+    } finally {
+      Arrays.fill(pkcs8, (byte) 0);
+    }
   }
 
   @Override
@@ -95,6 +126,11 @@ public final class SmSuite implements CryptoSuite {
     @Override
     public CryptoSuite suite() {
       return SM;
+    }
+
+    @Override
+    public byte[] toBytes() {
+      return key.toSpki();
     }
 
     @Override
@@ -149,6 +185,21 @@ public final class SmSuite implements CryptoSuite {
     @Override
     public Verifier verifier() {
       return new Verifying(key.verificationKey());
+    }
+
+    @Override
+    public String toInsecureText() {
+      byte[] pkcs8 = key.toInsecurePkcs8();
+      try {
+        return PRIVATE_BEGIN
+            + "\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
+            + "\n"
+            + PRIVATE_END
+            + "\n";
+      } finally {
+        Arrays.fill(pkcs8, (byte) 0);
+      }
     }
   }
 

@@ -21,4 +21,16 @@ public sealed interface WrappingKey permits IntlSuite.Wrapping, SmSuite.Wrapping
    * @throws IllegalArgumentException if {@code key} belongs to another suite
    */
   WrappedDataKey wrap(DatasetKey key, byte[] context);
+
+  /**
+   * Returns the key's encoding as the attestation document carries it ({@link
+   * CryptoSuite#wrappingKeyFromBytes} reads it back): a Tink public keyset in {@code intl}, X.509
+   * SubjectPublicKeyInfo DER in {@code sm}.
+   */
+  byte[] toBytes();
+
+  /** Returns lower-case hex of the suite's hash of {@link #toBytes()}: what envelopes bind. */
+  default String fingerprint() {
+    return java.util.HexFormat.of().formatHex(suite().newDigest().digest(toBytes()));
+  }
 }

@@ -16,7 +16,8 @@ import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.SafehouseException;
 import dev.safehouse.common.Uscc;
 import dev.safehouse.config.SafehouseConfig;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.enclave.protocol.AuditAppendRequest;
 import dev.safehouse.enclave.protocol.AuditAppendResponse;
 import dev.safehouse.enclave.protocol.AuditResumeRequest;
@@ -80,7 +81,8 @@ public class AuditLog {
   private final EnclaveService enclave;
   private final EnclaveInitializer initializer;
   private final SafehouseConfig.Audit config;
-  private final MerkleHasher hasher = MerkleHasher.sha256();
+  private final CryptoSuite suite;
+  private final MerkleHasher hasher;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final BlockingQueue<Signed> signed = new ArrayBlockingQueue<>(2);
   private final ExecutorService receiptBuilders =
@@ -115,7 +117,10 @@ public class AuditLog {
       AuditStore store,
       EnclaveService enclave,
       EnclaveInitializer initializer,
-      SafehouseConfig config) {
+      SafehouseConfig config,
+      CryptoSuite suite) {
+    this.suite = suite;
+    this.hasher = MerkleHasher.forSuite(suite);
     this.store = store;
     this.enclave = enclave;
     this.initializer = initializer;
@@ -176,14 +181,14 @@ public class AuditLog {
     queue.add(
         new Pending(
             bytes,
-            MerkleHasher.sha256().leaf(bytes),
+            MerkleHasher.forSuite(suite).leaf(bytes),
             entry.target().uscc().map(Uscc::value).orElse(null),
             done));
     return done;
   }
 
   /** Returns the enclave's log key, once the enclave is initialised. */
-  public Optional<VerificationKey> logKey() {
+  public Optional<Verifier> logKey() {
     return initializer.publicKeys().map(keys -> keys.signingKey());
   }
 
@@ -370,7 +375,7 @@ public class AuditLog {
    * advances the frontier.
    */
   private AuditStore.Batch sign(List<Pending> entries) {
-    VerificationKey key =
+    Verifier key =
         logKey()
             .orElseThrow(
                 () -> new SafehouseException(ProblemType.AUDIT_UNAVAILABLE, "no log key yet"));
@@ -406,7 +411,8 @@ public class AuditLog {
       // A hasher of its own: hashers are not thread-safe.
       MerkleProofs proofs =
           new MerkleProofs(
-              MerkleNodes.of(size, ids -> lookUp(ids, stored.known())), MerkleHasher.sha256());
+              MerkleNodes.of(size, ids -> lookUp(ids, stored.known())),
+              MerkleHasher.forSuite(suite));
       Base64.Encoder b64 = Base64.getEncoder();
       for (int i = from; i < end; i++) {
         long index = stored.batch().start() + i;
@@ -416,6 +422,7 @@ public class AuditLog {
             .done()
             .complete(
                 new Receipt(
+                    suite.wireName(),
                     index,
                     b64.encodeToString(stored.batch().leafHashes().get(i).bytes()),
                     size,

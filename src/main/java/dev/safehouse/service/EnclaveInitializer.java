@@ -2,6 +2,7 @@ package dev.safehouse.service;
 
 import dev.safehouse.common.EnclaveUnavailableException;
 import dev.safehouse.config.SafehouseConfig;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.enclave.host.EnclaveEvent;
 import dev.safehouse.enclave.protocol.InitRequest;
@@ -42,6 +43,7 @@ public class EnclaveInitializer {
   private final EnclaveKeysRepository keys;
   private final DatasetLoads loads;
   private final SafehouseConfig.Enclave config;
+  private final CryptoSuite suite;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "enclave-init"));
   private volatile long initialisedGeneration;
@@ -52,7 +54,9 @@ public class EnclaveInitializer {
       EnclaveService enclave,
       EnclaveKeysRepository keys,
       DatasetLoads loads,
-      SafehouseConfig config) {
+      SafehouseConfig config,
+      CryptoSuite suite) {
+    this.suite = suite;
     this.enclave = enclave;
     this.keys = keys;
     this.loads = loads;
@@ -95,6 +99,11 @@ public class EnclaveInitializer {
     return initialised() ? Optional.ofNullable(publicKeys) : Optional.empty();
   }
 
+  /** Returns the deployment's crypto suite. */
+  public CryptoSuite suite() {
+    return suite;
+  }
+
   /** Returns the hash of the policy bundle the current enclave loaded. */
   public String policyHash() {
     return policyHash;
@@ -104,10 +113,19 @@ public class EnclaveInitializer {
     try {
       EnclaveKeysEntity stored =
           VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(keys::current));
+      if (stored != null && !stored.suite.equals(suite.wireName())) {
+        LOG.errorf(
+            "safehouse.crypto.suite is %s but this database holds the enclave keys, datasets and"
+                + " audit log of suite %s; a suite is chosen once per deployment: use a new"
+                + " database for %s. The enclave stays uninitialised (503).",
+            suite.wireName(), stored.suite, suite.wireName());
+        return;
+      }
       InitRequest request =
           new InitRequest(
+              suite.wireName(),
               absoluteKmsUri(config.masterKeyUri()),
-              stored == null ? new byte[0] : stored.sealedHpke,
+              stored == null ? new byte[0] : stored.sealedWrapping,
               stored == null ? new byte[0] : stored.sealedSigning,
               Path.of(config.policiesDir()).toAbsolutePath().toString(),
               config.platformKeyFile().map(f -> Path.of(f).toAbsolutePath().toString()).orElse(""));
@@ -115,7 +133,7 @@ public class EnclaveInitializer {
       if (response.generated()) {
         store(response);
       }
-      publicKeys = EnclavePublicKeys.of(response.hpkePublicKeyset(), response.signingKey());
+      publicKeys = EnclavePublicKeys.of(suite, response.wrappingKey(), response.signingKey());
       policyHash = response.policyHash();
       loads.reloadAll();
       initialisedGeneration = generation;
@@ -129,9 +147,10 @@ public class EnclaveInitializer {
 
   private void store(InitResponse response) throws Throwable {
     EnclaveKeysEntity row = new EnclaveKeysEntity();
-    row.sealedHpke = response.sealedHpke();
+    row.sealedWrapping = response.sealedWrapping();
     row.sealedSigning = response.sealedSigning();
-    row.hpkePublic = response.hpkePublicKeyset();
+    row.suite = suite.wireName();
+    row.wrappingKey = response.wrappingKey();
     row.signingKey = response.signingKey();
     row.policyHash = response.policyHash();
     row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);

@@ -19,14 +19,18 @@ public class EnclaveKeysEntity {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
+  /** The wire name of the keys' crypto suite. */
+  @Column(name = "suite", nullable = false)
+  public String suite;
+
   @Column(name = "sealed_hpke", nullable = false)
-  public byte[] sealedHpke;
+  public byte[] sealedWrapping;
 
   @Column(name = "sealed_signing", nullable = false)
   public byte[] sealedSigning;
 
   @Column(name = "hpke_public", nullable = false)
-  public byte[] hpkePublic;
+  public byte[] wrappingKey;
 
   @Column(name = "signing_key", nullable = false)
   public String signingKey;

@@ -19,7 +19,7 @@ class AttestationVerifierTest {
         new AttestationDocument(
             MEASUREMENT,
             "cd".repeat(32),
-            keys.hpkePublicKeyset(),
+            keys.wrappingKey(),
             keys.signingKey().toText(),
             nonce,
             1L,

@@ -4,8 +4,9 @@ import dev.safehouse.cli.provider.ApiClient;
 import dev.safehouse.cli.provider.AttestCommand;
 import dev.safehouse.cli.provider.ProviderToken;
 import dev.safehouse.crypto.AttestationDocument;
+import dev.safehouse.crypto.AttestationVerifier;
 import dev.safehouse.crypto.CryptoFailureException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -59,16 +60,17 @@ public final class AttestationOptions {
    *
    * @throws IllegalArgumentException if an option is missing or the platform key file is unusable
    * @throws dev.safehouse.crypto.AttestationVerifier.RejectedException if the attestation fails
-   * @throws VerificationFailure if the attested signing key is not an Ed25519 verification key
+   * @throws VerificationFailure if the attested signing key is not a verification key of the
+   *     attested suite
    */
-  VerificationKey attestedLogKey(ApiClient api, PrintWriter out) throws Exception {
+  Verifier attestedLogKey(ApiClient api, PrintWriter out) throws Exception {
     if (measurement == null || platformKey == null) {
       throw new IllegalArgumentException(
           "attesting the log key needs --measurement and --platform-key");
     }
-    VerificationKey platform;
+    Verifier platform;
     try {
-      platform = VerificationKey.fromText(Files.readString(platformKey));
+      platform = AttestCommand.readPlatformKey(Files.readString(platformKey));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the platform key file " + platformKey);
     } catch (CryptoFailureException e) {
@@ -76,16 +78,17 @@ public final class AttestationOptions {
           "the platform key file " + platformKey + " holds no verification key");
     }
     AttestationDocument verified = AttestCommand.attest(api, platform, measurement, allowDebug);
-    VerificationKey logKey;
+    Verifier logKey;
     try {
-      logKey = VerificationKey.fromText(verified.signingKey());
-      logKey.rawPublicKey();
+      logKey = AttestationVerifier.keysOf(verified).signingKey();
     } catch (CryptoFailureException e) {
       throw new VerificationFailure(
-          "the attested enclave signing key is not an Ed25519 verification key");
+          "the attested enclave signing key is not a verification key of suite "
+              + verified.suite());
     }
     out.printf(
-        "attestation verified: enclave %s%s, fresh nonce; log key %s%n",
+        "attestation verified: suite %s, enclave %s%s, fresh nonce; log key %s%n",
+        verified.suite(),
         verified.measurement().substring(0, Math.min(16, verified.measurement().length())),
         verified.debug() ? " (DEBUG / development enclave)" : "",
         logKey.keyId().substring(0, 16));

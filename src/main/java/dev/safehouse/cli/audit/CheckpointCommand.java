@@ -2,7 +2,7 @@ package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
 import dev.safehouse.cli.provider.ApiClient;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ public final class CheckpointCommand implements Callable<Integer> {
           }
           ApiClient api = attestation.api();
           // Step lines go to stderr so that stdout is exactly the verified note.
-          VerificationKey logKey = attestation.attestedLogKey(api, err);
+          Verifier logKey = attestation.attestedLogKey(api, err);
           String note = new AuditApi(api).checkpoint();
           Checkpoint checkpoint =
               new CheckpointVerifier(logKey, "the attested log key").verify(note);

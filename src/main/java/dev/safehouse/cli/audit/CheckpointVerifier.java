@@ -1,16 +1,18 @@
 package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
+import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.NoteException;
 import dev.safehouse.audit.NoteVerifier;
 import dev.safehouse.audit.SignedCheckpoint;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Opens checkpoint notes (C2SP signed notes) served by a Safehouse log, under one Ed25519 log key
- * whose key name is the checkpoint's own origin.
+ * Opens checkpoint notes (C2SP signed notes) served by a Safehouse log, under one log key (Ed25519
+ * for suite {@code intl}, SM2 for {@code sm}) whose key name is the checkpoint's own origin.
  *
  * <h2>Security guarantees</h2>
  *
@@ -20,7 +22,7 @@ import java.util.Objects;
  * guaranteed: freshness or append-only history — see {@link ConsistencyCheck}.
  */
 public final class CheckpointVerifier {
-  private final VerificationKey logKey;
+  private final Verifier logKey;
   private final String keyLabel;
 
   /**
@@ -29,7 +31,7 @@ public final class CheckpointVerifier {
    * @param logKey the log's signing key, e.g. the enclave signing key of a verified attestation
    * @param keyLabel how failures name the key, e.g. {@code "the attested log key"}
    */
-  public CheckpointVerifier(VerificationKey logKey, String keyLabel) {
+  public CheckpointVerifier(Verifier logKey, String keyLabel) {
     this.logKey = Objects.requireNonNull(logKey, "logKey");
     this.keyLabel = Objects.requireNonNull(keyLabel, "keyLabel");
   }
@@ -67,6 +69,16 @@ public final class CheckpointVerifier {
 
   /** Returns the 8-hex-digit key hash of the log key under {@code origin}, for messages. */
   public String keyHash(String origin) {
-    return HexFormat.of().toHexDigits(NoteVerifier.ed25519(origin, logKey).keyHash());
+    return HexFormat.of().toHexDigits(NoteVerifier.of(origin, logKey).keyHash());
+  }
+
+  /** Returns the log key's suite: the suite every receipt and proof of this log must use. */
+  public CryptoSuite suite() {
+    return logKey.suite();
+  }
+
+  /** Returns a fresh Merkle hasher of the log key's suite (SHA-256 or SM3). */
+  public MerkleHasher hasher() {
+    return MerkleHasher.forSuite(logKey.suite());
   }
 }

@@ -2,6 +2,7 @@ package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
 import dev.safehouse.audit.ConsistencyProof;
+import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.ProofException;
 import java.io.IOException;
 
@@ -29,7 +30,8 @@ public final class ConsistencyCheck {
    * @throws IOException if the proof cannot be fetched
    * @throws InterruptedException if interrupted while fetching
    */
-  public static String check(MonitorState previous, Checkpoint current, AuditLogSource source)
+  public static String check(
+      MonitorState previous, Checkpoint current, AuditLogSource source, MerkleHasher hasher)
       throws IOException, InterruptedException {
     long a = previous.treeSize();
     long b = current.size();
@@ -49,7 +51,7 @@ public final class ConsistencyCheck {
     }
     try {
       ConsistencyProof proof = source.consistency(a, b);
-      proof.verify(previous.root(), current.root());
+      proof.verify(previous.root(), current.root(), hasher);
     } catch (ProofException e) {
       throw new VerificationFailure(
           "consistency proof from "

@@ -1,6 +1,7 @@
 package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
+import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.MerkleProofs;
 import dev.safehouse.audit.ProofException;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public final class FirstBadIndex {
   private final MerkleProofs local;
   private final Checkpoint signed;
   private final AuditLogSource source;
+  private final MerkleHasher hasher;
 
   /**
    * Creates a search.
@@ -30,7 +32,9 @@ public final class FirstBadIndex {
    * @param signed the verified checkpoint
    * @param source where consistency proofs come from
    */
-  public FirstBadIndex(MerkleProofs local, Checkpoint signed, AuditLogSource source) {
+  public FirstBadIndex(
+      MerkleProofs local, Checkpoint signed, AuditLogSource source, MerkleHasher hasher) {
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.local = Objects.requireNonNull(local, "local");
     this.signed = Objects.requireNonNull(signed, "signed");
     this.source = Objects.requireNonNull(source, "source");
@@ -51,7 +55,7 @@ public final class FirstBadIndex {
       return local.root(m).equals(signed.root());
     }
     try {
-      source.consistency(m, signed.size()).verify(local.root(m), signed.root());
+      source.consistency(m, signed.size()).verify(local.root(m), signed.root(), hasher);
       return true;
     } catch (ProofException e) {
       return false;

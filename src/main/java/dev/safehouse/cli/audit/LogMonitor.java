@@ -1,7 +1,7 @@
 package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class LogMonitor {
    * @throws IOException if proofs or entries cannot be fetched, or the state cannot be written
    * @throws InterruptedException if interrupted while fetching
    */
-  public Checkpoint run(String note, VerificationKey logKey, Path stateFile, boolean full)
+  public Checkpoint run(String note, Verifier logKey, Path stateFile, boolean full)
       throws IOException, InterruptedException {
     CheckpointVerifier verifier = new CheckpointVerifier(logKey, "the attested log key");
     Checkpoint checkpoint = verifier.verify(note);
@@ -61,12 +61,12 @@ public final class LogMonitor {
     Optional<MonitorState> previous = MonitorState.read(stateFile);
     if (previous.isPresent()) {
       previous.get().requireSameLog(checkpoint.origin(), logKey);
-      out.println(ConsistencyCheck.check(previous.get(), checkpoint, source));
+      out.println(ConsistencyCheck.check(previous.get(), checkpoint, source, verifier.hasher()));
     } else {
       out.printf("no previous checkpoint in %s: monitoring starts here%n", stateFile);
     }
     if (full) {
-      ReplayOutcome outcome = new LogReplay(source, out).replay(checkpoint);
+      ReplayOutcome outcome = new LogReplay(source, out).replay(checkpoint, verifier.suite());
       if (!outcome.matches()) {
         throw new VerificationFailure(outcome.describe());
       }

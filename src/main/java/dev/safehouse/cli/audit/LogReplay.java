@@ -4,6 +4,7 @@ import dev.safehouse.audit.Checkpoint;
 import dev.safehouse.audit.InMemoryMerkleNodes;
 import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.MerkleProofs;
+import dev.safehouse.crypto.CryptoSuite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -38,18 +39,23 @@ public final class LogReplay {
   }
 
   /**
-   * Replays the log of {@code signed} (a verified checkpoint).
+   * Replays the log of {@code signed} (a verified checkpoint) with {@code suite}'s Merkle hash.
    *
    * @throws IOException if entries or proofs cannot be fetched
    * @throws InterruptedException if interrupted while fetching
    */
-  public ReplayOutcome replay(Checkpoint signed) throws IOException, InterruptedException {
-    MerkleHasher hasher = MerkleHasher.sha256();
+  public ReplayOutcome replay(Checkpoint signed, CryptoSuite suite)
+      throws IOException, InterruptedException {
+    MerkleHasher hasher = MerkleHasher.forSuite(suite);
     InMemoryMerkleNodes nodes = new InMemoryMerkleNodes(hasher);
     download(signed.size(), nodes, hasher);
     long served = nodes.size();
     FirstBadIndex search =
-        new FirstBadIndex(new MerkleProofs(nodes, MerkleHasher.sha256()), signed, source);
+        new FirstBadIndex(
+            new MerkleProofs(nodes, MerkleHasher.forSuite(suite)),
+            signed,
+            source,
+            MerkleHasher.forSuite(suite));
     if (served == signed.size()) {
       if (nodes.root().equals(signed.root())) {
         return new ReplayOutcome.Matches(served);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safehouse.audit.Checkpoint;
 import dev.safehouse.audit.LeafHash;
 import dev.safehouse.crypto.CryptoFailureException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.IntlSuite;
+import dev.safehouse.crypto.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,8 +24,8 @@ import java.util.Optional;
 /**
  * What a monitor remembers between runs: the last checkpoint it verified (origin, size, root) and
  * the log key that signed it. Stored as JSON {@code
- * {"origin":…,"logKey":…,"treeSize":N,"root":"<base64>"}}, the log key in {@link
- * VerificationKey#toText()} form.
+ * {"origin":…,"logKey":…,"treeSize":N,"root":"<base64>"}}, the log key in {@link Verifier#toText()}
+ * form (an Ed25519 Tink keyset for suite {@code intl}, an SM2 public key for {@code sm}).
  *
  * <h2>Security guarantees</h2>
  *
@@ -50,7 +52,7 @@ public record MonitorState(String origin, String logKey, long treeSize, LeafHash
   }
 
   /** Returns the state after verifying {@code checkpoint} under {@code logKey}. */
-  public static MonitorState of(Checkpoint checkpoint, VerificationKey logKey) {
+  public static MonitorState of(Checkpoint checkpoint, Verifier logKey) {
     return new MonitorState(
         checkpoint.origin(), logKey.toText(), checkpoint.size(), checkpoint.root());
   }
@@ -96,7 +98,7 @@ public record MonitorState(String origin, String logKey, long treeSize, LeafHash
    *
    * @throws VerificationFailure if either differs
    */
-  public void requireSameLog(String checkpointOrigin, VerificationKey checkpointKey) {
+  public void requireSameLog(String checkpointOrigin, Verifier checkpointKey) {
     if (!origin.equals(checkpointOrigin)) {
       throw new VerificationFailure(
           "the monitor state is for origin '"
@@ -105,7 +107,7 @@ public record MonitorState(String origin, String logKey, long treeSize, LeafHash
               + checkpointOrigin
               + "'; use another --state file to monitor another log");
     }
-    if (!Arrays.equals(rawKey(logKey), checkpointKey.rawPublicKey())) {
+    if (!sameKey(logKey, checkpointKey)) {
       throw new VerificationFailure(
           "the log key differs from the one in the monitor state: the log was re-keyed or"
               + " replaced; use another --state file only if you trust the new key");
@@ -139,9 +141,17 @@ public record MonitorState(String origin, String logKey, long treeSize, LeafHash
     }
   }
 
-  private static byte[] rawKey(String text) {
+  // Ed25519 keys compare by their raw bytes: two Tink keysets can hold the same key.
+  private static boolean sameKey(String text, Verifier key) {
     try {
-      return VerificationKey.fromText(text).rawPublicKey();
+      Verifier stored = CryptoSuite.ofKeyText(text).verifierFromText(text);
+      if (stored.suite() != key.suite()) {
+        return false;
+      }
+      if (stored instanceof IntlSuite.Verifying a && key instanceof IntlSuite.Verifying b) {
+        return Arrays.equals(a.key().rawPublicKey(), b.key().rawPublicKey());
+      }
+      return stored.keyId().equals(key.keyId());
     } catch (CryptoFailureException e) {
       throw new IllegalArgumentException("the monitor state holds no valid log key");
     }

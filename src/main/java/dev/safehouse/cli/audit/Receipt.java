@@ -12,18 +12,20 @@ import java.util.Objects;
 /**
  * An audit receipt as attached to a released result: the result's leaf in the log, the signed
  * checkpoint it was proven against, and the inclusion proof. JSON {@code
- * {"leafIndex":i,"leafHash":"b64","treeSize":N,"checkpoint":"<signed
- * note>","inclusionProof":["b64",…]}}.
+ * {"suite":"intl"|"sm","leafIndex":i,"leafHash":"b64","treeSize":N,"checkpoint":"<signed
+ * note>","inclusionProof":["b64",…]}}; a receipt without {@code suite} is of suite {@code intl}.
  *
  * <p>A receipt that exists is well formed; nothing in it is verified — see {@link ReceiptVerifier}.
  *
+ * @param suite the crypto suite the receipt names
  * @param leafIndex the leaf's index
- * @param leafHash the leaf's hash, {@code SHA-256(0x00 ‖ entry)}
+ * @param leafHash the leaf's hash, the suite's {@code H(0x00 ‖ entry)}
  * @param treeSize the size of the tree the proof is for
  * @param checkpoint the signed checkpoint note
  * @param inclusionProof the sibling hashes, leaf end first
  */
 public record Receipt(
+    String suite,
     long leafIndex,
     LeafHash leafHash,
     long treeSize,
@@ -33,6 +35,7 @@ public record Receipt(
 
   /** Copies the proof. */
   public Receipt {
+    Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(leafHash, "leafHash");
     Objects.requireNonNull(checkpoint, "checkpoint");
     inclusionProof = List.copyOf(inclusionProof);
@@ -65,7 +68,12 @@ public record Receipt(
     if (!receipt.path("checkpoint").isTextual()) {
       throw malformed("checkpoint is not a string");
     }
+    JsonNode suite = receipt.path("suite");
+    if (!suite.isMissingNode() && !suite.isTextual()) {
+      throw malformed("suite is not a string");
+    }
     return new Receipt(
+        suite.asText("intl"),
         integer(receipt.path("leafIndex"), "leafIndex"),
         hash(receipt.path("leafHash"), "leafHash"),
         integer(receipt.path("treeSize"), "treeSize"),

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * If {@link #verify} returns, the log key signed a tree of {@code treeSize} leaves whose leaf
  * {@code leafIndex} is the receipt's leaf hash (and, when an entry was given, that entry), unless
- * SHA-256 or Ed25519 is broken. Not guaranteed: that the checkpoint is the log's latest, or that
- * other parties saw the same tree — monitor the log ({@code safehouse audit verify}) for that.
+ * the suite's hash or signature (SHA-256 / Ed25519, or SM3 / SM2) is broken. A receipt of another
+ * suite than the log key's is refused. Not guaranteed: that the checkpoint is the log's latest, or
+ * that other parties saw the same tree — monitor the log ({@code safehouse audit verify}) for that.
  */
 public final class ReceiptVerifier {
   private final CheckpointVerifier checkpoints;
@@ -35,6 +36,14 @@ public final class ReceiptVerifier {
    * @throws VerificationFailure naming the first step that failed
    */
   public Checkpoint verify(Receipt receipt, Optional<byte[]> entry) {
+    if (!receipt.suite().equals(checkpoints.suite().wireName())) {
+      throw new VerificationFailure(
+          "the receipt is of crypto suite "
+              + receipt.suite()
+              + ", the log key of suite "
+              + checkpoints.suite().wireName()
+              + ": a mix is refused");
+    }
     Checkpoint checkpoint = checkpoints.verify(receipt.checkpoint());
     if (receipt.treeSize() != checkpoint.size()) {
       throw new VerificationFailure(
@@ -43,7 +52,7 @@ public final class ReceiptVerifier {
               + " differs from its checkpoint's "
               + checkpoint.size());
     }
-    MerkleHasher hasher = MerkleHasher.sha256();
+    MerkleHasher hasher = checkpoints.hasher();
     if (entry.isPresent() && !hasher.leaf(entry.get()).equals(receipt.leafHash())) {
       throw new VerificationFailure("leaf hash does not match the entry");
     }

@@ -1,7 +1,7 @@
 package dev.safehouse.cli.audit;
 
 import dev.safehouse.cli.provider.ApiClient;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --measurement and --platform-key");
           }
           ApiClient api = attestation.api();
-          VerificationKey logKey = attestation.attestedLogKey(api, out);
+          Verifier logKey = attestation.attestedLogKey(api, out);
           AuditApi audit = new AuditApi(api);
           new LogMonitor(audit, out).run(audit.checkpoint(), logKey, state, full);
         });

@@ -2,7 +2,8 @@ package dev.safehouse.cli.audit;
 
 import dev.safehouse.audit.Checkpoint;
 import dev.safehouse.crypto.CryptoFailureException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
   private CheckpointVerifier checkpointVerifier(PrintWriter out) throws Exception {
     if (logKey != null) {
       try {
-        VerificationKey key = VerificationKey.fromText(logKey);
-        key.rawPublicKey();
+        Verifier key = CryptoSuite.ofKeyText(logKey).verifierFromText(logKey);
         return new CheckpointVerifier(key, "the given log key");
       } catch (CryptoFailureException e) {
         throw new IllegalArgumentException("--log-key is not a verification key in text form");

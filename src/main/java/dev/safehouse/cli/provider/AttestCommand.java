@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safehouse.crypto.AttestationDocument;
 import dev.safehouse.crypto.AttestationVerifier;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -63,17 +64,34 @@ public final class AttestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ApiClient api = new ApiClient(server, ProviderToken.read(tokenFile));
-    VerificationKey platform = VerificationKey.fromText(Files.readString(platformKey));
+    Verifier platform = readPlatformKey(Files.readString(platformKey));
     AttestationDocument verified = attest(api, platform, measurement, allowDebug);
     write(out, verified);
     spec.commandLine()
         .getOut()
         .printf(
-            "verified enclave %s%s; keys saved to %s%n",
+            "verified enclave %s%s, suite %s; keys saved to %s%n",
             verified.measurement().substring(0, 16),
             verified.debug() ? " (DEBUG / development enclave)" : "",
+            verified.suite(),
             out);
     return 0;
+  }
+
+  /**
+   * Reads a pinned platform key: the text form of an Ed25519 key (suite {@code intl}) or of an SM2
+   * key, base64 DER or a {@code PUBLIC KEY} PEM (suite {@code sm}). The key's suite is the suite
+   * the attestation must name.
+   *
+   * @throws dev.safehouse.crypto.CryptoFailureException if the text is no such key
+   */
+  public static Verifier readPlatformKey(String text) {
+    String key = text.strip();
+    if (key.startsWith("-----BEGIN PUBLIC KEY-----")) {
+      key = key.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
+      key = key.replaceAll("\\s", "");
+    }
+    return CryptoSuite.ofKeyText(key).verifierFromText(key);
   }
 
   /**
@@ -82,8 +100,7 @@ public final class AttestCommand implements Callable<Integer> {
    * @throws AttestationVerifier.RejectedException if any check fails
    */
   public static AttestationDocument attest(
-      ApiClient api, VerificationKey platform, String measurement, boolean allowDebug)
-      throws Exception {
+      ApiClient api, Verifier platform, String measurement, boolean allowDebug) throws Exception {
     byte[] nonce = new byte[32];
     new SecureRandom().nextBytes(nonce);
     String nonceHex = HexFormat.of().formatHex(nonce);
@@ -106,9 +123,10 @@ public final class AttestCommand implements Callable<Integer> {
    */
   static void write(Path out, AttestationDocument verified) throws Exception {
     ObjectNode keys = JSON.createObjectNode();
+    keys.put("suite", verified.suite());
     keys.put("measurement", verified.measurement());
     keys.put("policyHash", verified.policyHash());
-    keys.put("hpkePublicKeyset", Base64.getEncoder().encodeToString(verified.hpkePublicKeyset()));
+    keys.put("wrappingKey", Base64.getEncoder().encodeToString(verified.wrappingKey()));
     keys.put("signingKey", verified.signingKey());
     keys.put("debug", verified.debug());
     Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));

@@ -3,10 +3,11 @@ package dev.safehouse.cli.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safehouse.common.DatasetId;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.EnvelopeHeader;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.policy.CsvReader;
 import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
@@ -80,11 +81,25 @@ public final class EncryptCommand implements Callable<Integer> {
                 () -> new IllegalArgumentException("no dataset " + dataset + " in " + policies));
     long rows = validate(schema, csv, spec.commandLine().getErr());
     JsonNode keys = new ObjectMapper().readTree(enclaveKeys.toFile());
+    CryptoSuite suite = CryptoSuite.fromWireName(keys.path("suite").asText("intl"));
     EnclavePublicKeys enclave =
         EnclavePublicKeys.of(
-            Base64.getDecoder().decode(keys.path("hpkePublicKeyset").asText()),
+            suite,
+            Base64.getDecoder().decode(keys.path("wrappingKey").asText()),
             keys.path("signingKey").asText());
-    SigningKey provider = SigningKey.fromInsecureJson(Files.readString(signingKey));
+    String keyText = Files.readString(signingKey);
+    if (CryptoSuite.ofKeyText(keyText) != suite) {
+      throw new IllegalArgumentException(
+          "the enclave uses crypto suite "
+              + suite
+              + " but "
+              + signingKey
+              + " is a key of suite "
+              + CryptoSuite.ofKeyText(keyText)
+              + "; create one with: safehouse provider keygen --suite "
+              + suite);
+    }
+    Signer provider = suite.signerFromInsecureText(keyText);
     String label = versionLabel != null ? versionLabel : LocalDate.now().toString();
     ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "encrypt", Files.size(csv));
     EnvelopeHeader header;
@@ -100,7 +115,9 @@ public final class EncryptCommand implements Callable<Integer> {
     progress.finish();
     spec.commandLine()
         .getOut()
-        .printf("wrote %s: %d rows, ciphertext sha256 %s%n", out, rows, header.ciphertextSha256());
+        .printf(
+            "wrote %s: %d rows, suite %s, ciphertext %s %s%n",
+            out, rows, suite, suite.hashName(), header.ciphertextDigest());
     return 0;
   }
 

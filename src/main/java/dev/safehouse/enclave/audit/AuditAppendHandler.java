@@ -26,7 +26,7 @@ public final class AuditAppendHandler implements RequestHandler<AuditAppendReque
     }
     try {
       String note =
-          log.append(request.treeSize(), request.entries(), context.keys().get().signingKey());
+          log.append(request.treeSize(), request.entries(), context.keys().get().signer());
       return new AuditAppendResponse(log.size(), note);
     } catch (EnclaveAuditLog.RefusedException e) {
       return new ErrorResponse(ErrorCode.AUDIT_REFUSED, e.getMessage());

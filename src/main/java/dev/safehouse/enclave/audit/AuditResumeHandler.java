@@ -28,7 +28,7 @@ public final class AuditResumeHandler implements RequestHandler<AuditResumeReque
       return new AuditResumeResponse(
           log.resume(
               request.origin(),
-              context.keys().get().signingKey(),
+              context.keys().get().signer(),
               request.checkpointNote(),
               request.frontier()));
     } catch (EnclaveAuditLog.RefusedException e) {

@@ -8,7 +8,7 @@ import dev.safehouse.audit.NoteException;
 import dev.safehouse.audit.NoteSigner;
 import dev.safehouse.audit.ProofException;
 import dev.safehouse.audit.SignedCheckpoint;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +35,7 @@ public final class EnclaveAuditLog {
   /** Most entries one append may carry. */
   public static final int MAX_BATCH = 4096;
 
-  private final MerkleHasher hasher = MerkleHasher.sha256();
+  private MerkleHasher hasher;
   private String origin;
   private MerkleFrontier frontier;
 
@@ -51,32 +51,32 @@ public final class EnclaveAuditLog {
   /**
    * Starts or resumes the log.
    *
-   * @param key the enclave's signing key, whose signature {@code checkpointNote} must carry
+   * @param key the enclave's signing key, whose signature {@code checkpointNote} must carry; its
+   *     suite chooses the Merkle hash (SHA-256 or SM3) and the note signature (Ed25519 or SM2)
    * @param checkpointNote the latest checkpoint, or empty to start an empty log
    * @param subtreeRoots the perfect subtree roots of that checkpoint's tree, largest first
    * @return the log's size
    * @throws RefusedException if already resumed at another state, or the note or subtrees do not
    *     check out
    */
-  public long resume(
-      String origin, SigningKey key, String checkpointNote, List<byte[]> subtreeRoots)
+  public long resume(String origin, Signer key, String checkpointNote, List<byte[]> subtreeRoots)
       throws RefusedException {
+    MerkleHasher suiteHasher = MerkleHasher.forSuite(key.suite());
     MerkleFrontier resumed;
     try {
-      NoteSigner.ed25519(origin, key); // validates the origin as a key name
+      NoteSigner.of(origin, key); // validates the origin as a key name
       if (checkpointNote.isEmpty()) {
         if (!subtreeRoots.isEmpty()) {
           throw new RefusedException("an empty log has no subtrees");
         }
-        resumed = new MerkleFrontier(hasher);
+        resumed = new MerkleFrontier(suiteHasher);
       } else {
-        Checkpoint checkpoint =
-            SignedCheckpoint.parse(checkpointNote, origin, key.verificationKey());
+        Checkpoint checkpoint = SignedCheckpoint.parse(checkpointNote, origin, key.verifier());
         List<LeafHash> roots = new ArrayList<>();
         for (byte[] root : subtreeRoots) {
           roots.add(LeafHash.fromUntrusted(root, "a subtree root"));
         }
-        resumed = MerkleFrontier.restore(hasher, checkpoint.size(), roots);
+        resumed = MerkleFrontier.restore(suiteHasher, checkpoint.size(), roots);
         if (!resumed.root().equals(checkpoint.root())) {
           throw new RefusedException("the subtrees do not fold to the checkpoint's root");
         }
@@ -94,6 +94,7 @@ public final class EnclaveAuditLog {
           "the log already stands at size " + frontier.size() + " and never goes back");
     }
     this.origin = origin;
+    this.hasher = suiteHasher;
     this.frontier = resumed;
     return frontier.size();
   }
@@ -105,8 +106,7 @@ public final class EnclaveAuditLog {
    * @return the signed checkpoint note
    * @throws RefusedException if the log was not resumed, the size differs, or the batch is too big
    */
-  public String append(long treeSize, List<byte[]> entries, SigningKey key)
-      throws RefusedException {
+  public String append(long treeSize, List<byte[]> entries, Signer key) throws RefusedException {
     if (frontier == null) {
       throw new RefusedException("the audit log has not been resumed");
     }

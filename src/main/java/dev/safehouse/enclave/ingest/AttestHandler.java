@@ -42,9 +42,10 @@ public final class AttestHandler implements RequestHandler<AttestRequest> {
     EnclavePublicKeys keys = context.keys().get().publicKeys();
     AttestationDocument document =
         new AttestationDocument(
+            keys.suite().wireName(),
             context.measurement().get().value(),
             context.policyHash(),
-            keys.hpkePublicKeyset(),
+            keys.wrappingKeyBytes(),
             keys.signingKey().toText(),
             request.nonceHex(),
             System.currentTimeMillis(),

@@ -4,7 +4,7 @@ import dev.safehouse.audit.MerkleRootBuilder;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.EnvelopeException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.DatasetSchema;
@@ -44,8 +44,7 @@ final class DatasetLoader {
     }
   }
 
-  Outcome load(
-      DatasetSchema schema, byte[] envelope, VerificationKey providerKey, EnclaveKeys keys) {
+  Outcome load(DatasetSchema schema, byte[] envelope, Verifier providerKey, EnclaveKeys keys) {
     Envelope.Opened opened;
     try {
       opened = Envelope.open(envelope, providerKey, keys);

@@ -2,7 +2,7 @@ package dev.safehouse.enclave.ingest;
 
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.Measurement;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.QueryPolicies;
@@ -24,7 +24,7 @@ public final class EnclaveContext {
   private final Map<String, InputRoot> inputRoots = new TreeMap<>();
   private String policyHash = "";
   private Measurement measurement;
-  private SigningKey platformKey;
+  private Signer platformKey;
 
   /** Creates a context over {@code tables}. */
   public EnclaveContext(EnclaveTables tables) {
@@ -38,7 +38,7 @@ public final class EnclaveContext {
       Scorecards scorecards,
       String policyHash,
       Measurement measurement,
-      SigningKey platformKey) {
+      Signer platformKey) {
     this.keys = keys;
     this.schemas = schemas;
     this.queryPolicies = queryPolicies;
@@ -53,7 +53,7 @@ public final class EnclaveContext {
   }
 
   /** The development platform's attestation key; empty where hardware attests instead. */
-  Optional<SigningKey> platformKey() {
+  Optional<Signer> platformKey() {
     return Optional.ofNullable(platformKey);
   }
 

@@ -1,11 +1,13 @@
 package dev.safehouse.enclave.ingest;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.DataKey;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.MasterKey;
 import dev.safehouse.crypto.Measurement;
 import dev.safehouse.crypto.SealedEnclaveKeys;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
+import dev.safehouse.crypto.UnknownSuiteException;
 import dev.safehouse.enclave.RequestHandler;
 import dev.safehouse.enclave.protocol.ErrorCode;
 import dev.safehouse.enclave.protocol.ErrorResponse;
@@ -42,15 +44,23 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     } catch (RuntimeException e) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the master key cannot be obtained");
     }
-    boolean generate = request.sealedHpke().length == 0 && request.sealedSigning().length == 0;
+    CryptoSuite suite;
+    try {
+      suite = CryptoSuite.fromWireName(request.suite());
+    } catch (UnknownSuiteException e) {
+      return new ErrorResponse(ErrorCode.MALFORMED_FRAME, "unknown crypto suite");
+    }
+    boolean generate = request.sealedWrapping().length == 0 && request.sealedSigning().length == 0;
     EnclaveKeys keys;
     SealedEnclaveKeys sealed;
     try {
       if (generate) {
-        keys = EnclaveKeys.generate();
+        keys = EnclaveKeys.generate(suite);
         sealed = keys.seal(master);
       } else {
-        sealed = new SealedEnclaveKeys(request.sealedHpke(), request.sealedSigning());
+        sealed =
+            new SealedEnclaveKeys(
+                suite.wireName(), request.sealedWrapping(), request.sealedSigning());
         keys = EnclaveKeys.unseal(sealed, master);
       }
     } catch (RuntimeException e) {
@@ -69,22 +79,27 @@ public final class InitHandler implements RequestHandler<InitRequest> {
     } catch (RuntimeException e) {
       return new ErrorResponse(ErrorCode.INTERNAL, "the policy bundle cannot be loaded");
     }
-    SigningKey platform = null;
+    Signer platform = null;
     if (!request.platformKeyFile().isEmpty()) {
       try {
         platform =
-            SigningKey.fromInsecureJson(Files.readString(Path.of(request.platformKeyFile())));
+            suite.signerFromInsecureText(Files.readString(Path.of(request.platformKeyFile())));
       } catch (IOException | RuntimeException e) {
-        return new ErrorResponse(ErrorCode.INTERNAL, "the platform attestation key cannot be read");
+        return new ErrorResponse(
+            ErrorCode.INTERNAL,
+            "the platform attestation key cannot be read as a key of suite " + suite);
       }
     }
-    Measurement measurement = Measurement.of(System.getProperty("java.class.path", ""), policyHash);
+    Measurement measurement =
+        Measurement.of(suite, System.getProperty("java.class.path", ""), policyHash);
     context.initialise(keys, schemas, queryPolicies, scorecards, policyHash, measurement, platform);
-    warmUpDecryption();
+    if (suite == CryptoSuite.INTL) {
+      warmUpDecryption();
+    }
     return new InitResponse(
-        sealed.hpke(),
+        sealed.wrapping(),
         sealed.signing(),
-        keys.publicKeys().hpkePublicKeyset(),
+        keys.publicKeys().wrappingKeyBytes(),
         keys.publicKeys().signingKey().toText(),
         generate,
         policyHash);

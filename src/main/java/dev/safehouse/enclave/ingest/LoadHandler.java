@@ -3,7 +3,7 @@ package dev.safehouse.enclave.ingest;
 import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.InvalidRequestException;
 import dev.safehouse.crypto.CryptoFailureException;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.enclave.RequestHandler;
 import dev.safehouse.enclave.protocol.ErrorCode;
 import dev.safehouse.enclave.protocol.ErrorResponse;
@@ -85,11 +85,12 @@ public final class LoadHandler implements RequestHandler<LoadRequest> {
     if (schema == null) {
       return rejected(request, "no dataset of that name in the enclave's policy bundle");
     }
-    VerificationKey providerKey;
+    Verifier providerKey;
     try {
-      providerKey = VerificationKey.fromText(request.providerKey());
+      providerKey = context.keys().get().suite().verifierFromText(request.providerKey());
     } catch (CryptoFailureException e) {
-      return rejected(request, "the provider's registered key is not a valid verification key");
+      return rejected(
+          request, "the provider's registered key is not a verification key of this suite");
     }
     DatasetLoader.Outcome outcome;
     try {

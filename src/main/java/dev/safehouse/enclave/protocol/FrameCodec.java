@@ -189,17 +189,18 @@ public final class FrameCodec {
       }
       case INIT_REQUEST -> {
         InitRequest i = (InitRequest) message;
-        out.str16(i.kmsUri())
-            .bytes32(i.sealedHpke())
+        out.str16(i.suite())
+            .str16(i.kmsUri())
+            .bytes32(i.sealedWrapping())
             .bytes32(i.sealedSigning())
             .str16(i.policiesDir())
             .str16(i.platformKeyFile());
       }
       case INIT_RESPONSE -> {
         InitResponse i = (InitResponse) message;
-        out.bytes32(i.sealedHpke())
+        out.bytes32(i.sealedWrapping())
             .bytes32(i.sealedSigning())
-            .bytes32(i.hpkePublicKeyset())
+            .bytes32(i.wrappingKey())
             .str16(i.signingKey())
             .u8(i.generated() ? 1 : 0)
             .str16(i.policyHash());
@@ -284,7 +285,8 @@ public final class FrameCodec {
             new LoadRequest(
                 in.str16(), in.i64(), in.str16(), in.str16(), in.i64(), readFlag(in), in.bytes32());
         case INIT_REQUEST ->
-            new InitRequest(in.str16(), in.bytes32(), in.bytes32(), in.str16(), in.str16());
+            new InitRequest(
+                in.str16(), in.str16(), in.bytes32(), in.bytes32(), in.str16(), in.str16());
         case ATTEST_REQUEST -> new AttestRequest(in.str16());
         case ATTEST_RESPONSE -> new AttestResponse(in.str16(), in.str16());
         case INIT_RESPONSE ->

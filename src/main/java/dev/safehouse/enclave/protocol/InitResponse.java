@@ -7,20 +7,20 @@ import java.util.Objects;
  * The enclave's keys after {@link InitRequest}: sealed (for the host to store when {@code
  * generated}) and public.
  *
- * <p>Payload: {@code bytes32 sealedHpke ‖ bytes32 sealedSigning ‖ bytes32 hpkePublicKeyset ‖ str16
+ * <p>Payload: {@code bytes32 sealedWrapping ‖ bytes32 sealedSigning ‖ bytes32 wrappingKey ‖ str16
  * signingKey ‖ u8 generated ‖ str16 policyHash}.
  *
- * @param sealedHpke the sealed HPKE private keyset
+ * @param sealedWrapping the sealed HPKE private keyset
  * @param sealedSigning the sealed signing keyset
- * @param hpkePublicKeyset the HPKE public keyset
+ * @param wrappingKey the HPKE public keyset
  * @param signingKey the enclave's verification key, text form
  * @param generated whether the keys were generated now (the host must store the sealed blobs)
  * @param policyHash SHA-256 hex of the policy bundle the enclave loaded
  */
 public record InitResponse(
-    byte[] sealedHpke,
+    byte[] sealedWrapping,
     byte[] sealedSigning,
-    byte[] hpkePublicKeyset,
+    byte[] wrappingKey,
     String signingKey,
     boolean generated,
     String policyHash)
@@ -28,16 +28,16 @@ public record InitResponse(
 
   /** Validates and copies. */
   public InitResponse {
-    sealedHpke = sealedHpke.clone();
+    sealedWrapping = sealedWrapping.clone();
     sealedSigning = sealedSigning.clone();
-    hpkePublicKeyset = hpkePublicKeyset.clone();
+    wrappingKey = wrappingKey.clone();
     Objects.requireNonNull(signingKey, "signingKey");
     Objects.requireNonNull(policyHash, "policyHash");
   }
 
   @Override
-  public byte[] sealedHpke() {
-    return sealedHpke.clone();
+  public byte[] sealedWrapping() {
+    return sealedWrapping.clone();
   }
 
   @Override
@@ -46,16 +46,16 @@ public record InitResponse(
   }
 
   @Override
-  public byte[] hpkePublicKeyset() {
-    return hpkePublicKeyset.clone();
+  public byte[] wrappingKey() {
+    return wrappingKey.clone();
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof InitResponse that
-        && Arrays.equals(sealedHpke, that.sealedHpke)
+        && Arrays.equals(sealedWrapping, that.sealedWrapping)
         && Arrays.equals(sealedSigning, that.sealedSigning)
-        && Arrays.equals(hpkePublicKeyset, that.hpkePublicKeyset)
+        && Arrays.equals(wrappingKey, that.wrappingKey)
         && signingKey.equals(that.signingKey)
         && generated == that.generated
         && policyHash.equals(that.policyHash);
@@ -63,7 +63,7 @@ public record InitResponse(
 
   @Override
   public int hashCode() {
-    return Objects.hash(signingKey, generated, policyHash) * 31 + Arrays.hashCode(hpkePublicKeyset);
+    return Objects.hash(signingKey, generated, policyHash) * 31 + Arrays.hashCode(wrappingKey);
   }
 
   @Override

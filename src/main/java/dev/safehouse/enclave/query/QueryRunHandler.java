@@ -204,7 +204,7 @@ public final class QueryRunHandler implements RequestHandler<QueryRunRequest> {
     }
     byte[] signed = CanonicalJson.encode(statement);
     String signature =
-        Base64.getEncoder().encodeToString(context.keys().get().signingKey().sign(signed));
+        Base64.getEncoder().encodeToString(context.keys().get().signer().sign(signed));
     return new QueryRunResponse(true, body, signed, signature);
   }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Scores enterprises with the bundle's scorecard ({@value #MODEL}) and signs each result: {@code
  * itemId, uscc, score, grade, reason codes, model, modelVersion, consentHash, inputRoots},
- * canonical JSON, Ed25519 with the attested key.
+ * canonical JSON, signed with the attested key (Ed25519 or SM2, as the suite).
  *
  * <h2>Security guarantees</h2>
  *
@@ -71,7 +71,7 @@ public final class ScoreHandler implements RequestHandler<ScoreRequest> {
       byte[] statement =
           CanonicalJson.encode(statement(item, card.get(), card.get().score(row.get()), roots));
       String signature =
-          Base64.getEncoder().encodeToString(context.keys().get().signingKey().sign(statement));
+          Base64.getEncoder().encodeToString(context.keys().get().signer().sign(statement));
       results.add(new ScoreResponse.Result(item.itemId(), true, statement, signature));
     }
     return new ScoreResponse(results);

@@ -58,7 +58,7 @@ public final class IngestBench {
                         new byte[0],
                         policies.toString(),
                         ""));
-    EnclavePublicKeys enclave = EnclavePublicKeys.of(init.hpkePublicKeyset(), init.signingKey());
+    EnclavePublicKeys enclave = EnclavePublicKeys.of(init.wrappingKey(), init.signingKey());
     SigningKey provider = SigningKey.generate();
     DatasetSchemas schemas = DatasetSchemas.load(policies);
     String[] datasets = {"public-credit", "market-credit", "financial-credit"};

@@ -59,7 +59,7 @@ class LoadHandlerTest {
                     "local-kms://" + master, new byte[0], new byte[0], POLICIES.toString(), ""));
     InitResponse keys = (InitResponse) init;
     assertThat(keys.generated()).isTrue();
-    enclaveKeys = EnclavePublicKeys.of(keys.hpkePublicKeyset(), keys.signingKey());
+    enclaveKeys = EnclavePublicKeys.of(keys.wrappingKey(), keys.signingKey());
     loads = new LoadHandler(context);
     SyntheticCreditData.write(dir.resolve("csv"), 300, 11);
   }
