@@ -1,8 +1,17 @@
 package dev.safehouse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safehouse.cli.DevTokenIssuer;
+import dev.safehouse.common.Role;
+import dev.safehouse.crypto.AttestationDocument;
+import dev.safehouse.crypto.AttestationVerifier;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
+import dev.safehouse.crypto.Signer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,16 +19,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +116,101 @@ class PackagedServiceIT {
     process = start(Map.of("SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", key.toString()), log);
 
     int port = awaitPort(log, Duration.ofSeconds(60));
+    assertThat(awaitReady(port, 200).body()).contains("\"enclave\"");
+    // prod logs are JSON lines
+    assertThat(Files.readAllLines(log))
+        .anyMatch(line -> line.startsWith("{") && line.contains("\"level\""));
+  }
+
+  @Test
+  void prodProfile_suiteSm_attestsWithSm2_andTheDatabaseRefusesIntlAfterwards() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair tokenKeys = generator.generateKeyPair();
+    Path tokenKey = dir.resolve("prod-token.public.pem");
+    Files.writeString(
+        tokenKey,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(tokenKeys.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    Signer smPlatform = CryptoSuite.SM.newSigner();
+    Path smPlatformFile = dir.resolve("platform-sm.pem");
+    Files.writeString(smPlatformFile, smPlatform.toInsecureText());
+    Path log = dir.resolve("sm.log");
+    process =
+        start(
+            Map.of(
+                "SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", tokenKey.toString(),
+                "SAFEHOUSE_CRYPTO_SUITE", "sm",
+                "SAFEHOUSE_ENCLAVE_PLATFORM_KEY_FILE", smPlatformFile.toString()),
+            log);
+    int port = awaitPort(log, Duration.ofSeconds(60));
+    awaitReady(port, 200);
+
+    String token =
+        new DevTokenIssuer(tokenKeys.getPrivate(), "https://safehouse.dev/dev", "safehouse")
+            .mint(
+                new DevTokenIssuer.Grant(
+                    "it-auditor", Role.AUDITOR, Optional.empty(), Optional.empty()),
+                Instant.now(),
+                Duration.ofMinutes(5));
+    String nonce = "00112233445566778899aabbccddeeff";
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + port + "/v1/enclave/attestation?nonce=" + nonce))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode served = new ObjectMapper().readTree(answer.body());
+    assertThat(served.path("suite").asText()).isEqualTo("sm");
+    AttestationVerifier.Signed signed =
+        new AttestationVerifier.Signed(
+            served.path("documentBase64").asText(), served.path("signatureBase64").asText());
+    AttestationDocument document =
+        AttestationVerifier.verify(
+            signed, smPlatform.verifier(), served.path("measurement").asText(), nonce, true);
+    assertThat(document.suite()).isEqualTo("sm");
+    assertThat(AttestationVerifier.keysOf(document).signingKey().suite()).isEqualTo(CryptoSuite.SM);
+    assertThatThrownBy(
+            () ->
+                AttestationVerifier.verify(
+                    signed,
+                    CryptoSuite.INTL.newSigner().verifier(),
+                    document.measurement(),
+                    nonce,
+                    true))
+        .isInstanceOfSatisfying(
+            AttestationVerifier.RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(AttestationVerifier.Reason.WRONG_SUITE));
+
+    process.destroy();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    Path intlPlatformFile = dir.resolve("platform-intl.json");
+    Files.writeString(intlPlatformFile, CryptoSuite.INTL.newSigner().toInsecureText());
+    Path intlLog = dir.resolve("intl.log");
+    process =
+        start(
+            Map.of(
+                "SAFEHOUSE_TOKEN_PUBLIC_KEY_FILE", tokenKey.toString(),
+                "SAFEHOUSE_ENCLAVE_PLATFORM_KEY_FILE", intlPlatformFile.toString()),
+            intlLog);
+    int intlPort = awaitPort(intlLog, Duration.ofSeconds(60));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!Files.readString(intlLog).contains("holds the enclave keys")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(Files.readString(intlLog))
+        .contains("safehouse.crypto.suite is intl")
+        .contains("of suite sm");
+    awaitReady(intlPort, 503);
+  }
+
+  private HttpResponse<String> awaitReady(int port, int expected) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> ready = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -113,17 +220,14 @@ class PackagedServiceIT {
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      if (ready.statusCode() == 200) {
+      if (ready.statusCode() == expected) {
         break;
       }
       Thread.sleep(200);
     }
     assertThat(ready).isNotNull();
-    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"enclave\"");
-    // prod logs are JSON lines
-    assertThat(Files.readAllLines(log))
-        .anyMatch(line -> line.startsWith("{") && line.contains("\"level\""));
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(expected);
+    return ready;
   }
 
   private Process start(Map<String, String> env, Path log) throws IOException {
