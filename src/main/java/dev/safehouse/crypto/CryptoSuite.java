@@ -92,7 +92,12 @@ public sealed interface CryptoSuite permits IntlSuite, SmSuite {
     if (key.startsWith("-----BEGIN ")) {
       return SM;
     }
-    return key.startsWith("MI") ? SM : INTL; // base64 of 0x30 0x8x (a DER SEQUENCE) starts "MI"
+    try {
+      byte[] decoded = java.util.Base64.getMimeDecoder().decode(key);
+      return decoded.length > 0 && decoded[0] == 0x30 ? SM : INTL;
+    } catch (IllegalArgumentException e) {
+      return INTL; // Tink JSON, or not a key: the intl reader says which
+    }
   }
 
   /**
