@@ -10,9 +10,14 @@ const SUITES = {
   sm: { name: 'sm', hashName: 'SM3', signatureName: 'SM2', hash: sm3Async },
 };
 
+/** Whether name is a known suite. */
+export function isSuite(name) {
+  return Object.hasOwn(SUITES, name);
+}
+
 /** Returns {name, hashName, signatureName, hash (async bytes → 32 bytes)}; throws for an unknown suite. */
 export function suite(name) {
-  if (!Object.hasOwn(SUITES, name)) throw new Error(`unknown crypto suite ${JSON.stringify(name)}`);
+  if (!isSuite(name)) throw new Error(`unknown crypto suite ${JSON.stringify(name)}`);
   return SUITES[name];
 }
 
@@ -28,6 +33,7 @@ export function receiptSuite(receipt) {
  */
 export function suiteMismatch(keySuite, servedSuite, claimedSuite, claimant = 'receipt') {
   const lines = [];
+  if (!isSuite(keySuite)) lines.push(`The log key's suite ${JSON.stringify(keySuite)} is not one this console knows (intl, sm).`);
   if (servedSuite !== keySuite) {
     lines.push(`The served attestation says suite ${servedSuite}, the attested document says ${keySuite}.`);
   }
