@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class SmConsoleFixtures {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int TREE_SIZE = 13;
   private static final HexFormat HEX = HexFormat.of();
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final byte[] NOTE_TYPE =
@@ -45,7 +46,7 @@ public final class SmConsoleFixtures {
             "\"sm3\": " + sm3(),
             "\"sm2\": " + sm2(),
             "\"merkle\": " + merkle(),
-            "\"note\": " + note(),
+            "\"note\": " + note(TREE_SIZE, treeRoot()),
             "\"attestation\": " + attestation());
     Files.createDirectories(out.getParent());
     Files.writeString(out, "{\n" + String.join(",\n", sections) + "\n}\n");
@@ -79,16 +80,14 @@ public final class SmConsoleFixtures {
 
   private static String merkle() {
     MerkleHasher hasher = MerkleHasher.sm3();
-    InMemoryMerkleNodes nodes = new InMemoryMerkleNodes(hasher);
+    InMemoryMerkleNodes nodes = tree();
     List<String> entries = new ArrayList<>();
     List<String> leaves = new ArrayList<>();
-    int size = 13;
+    int size = TREE_SIZE;
     for (int i = 0; i < size; i++) {
-      byte[] entry = ("entry " + i).getBytes(StandardCharsets.UTF_8);
-      LeafHash leaf = hasher.leaf(entry);
-      nodes.append(leaf);
+      byte[] entry = entry(i);
       entries.add(str(HEX.formatHex(entry)));
-      leaves.add(str(leaf.hex()));
+      leaves.add(str(hasher.leaf(entry).hex()));
     }
     MerkleProofs proofs = new MerkleProofs(nodes, hasher);
     List<String> roots = new ArrayList<>();
@@ -119,12 +118,30 @@ public final class SmConsoleFixtures {
         "consistency", list(consistency));
   }
 
-  private static String note() {
+  private static byte[] entry(int i) {
+    return ("entry " + i).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The SM3 tree of TREE_SIZE entries "entry 0", "entry 1", … */
+  private static InMemoryMerkleNodes tree() {
+    MerkleHasher hasher = MerkleHasher.sm3();
+    InMemoryMerkleNodes nodes = new InMemoryMerkleNodes(hasher);
+    for (int i = 0; i < TREE_SIZE; i++) {
+      nodes.append(hasher.leaf(entry(i)));
+    }
+    return nodes;
+  }
+
+  private static LeafHash treeRoot() {
+    return new MerkleProofs(tree(), MerkleHasher.sm3()).root(TREE_SIZE);
+  }
+
+  /** A checkpoint of the fixture tree, signed as an SM2 note. */
+  private static String note(int size, LeafHash root) {
     Sm2SigningKey key = Sm2SigningKey.generate();
     byte[] spki = key.verificationKey().toSpki();
     String name = "safehouse.example/audit";
-    byte[] root = MerkleHasher.sm3().leaf("root".getBytes(StandardCharsets.UTF_8)).bytes();
-    String text = name + "\n42\n" + B64.encodeToString(root) + "\n";
+    String text = name + "\n" + size + "\n" + B64.encodeToString(root.bytes()) + "\n";
     byte[] keyId = keyId(name, spki);
     byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
     String note =
