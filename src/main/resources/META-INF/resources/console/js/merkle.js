@@ -5,12 +5,12 @@ import { concat, equalBytes, toBase64 } from './bytes.js';
 import { suite } from './suite.js';
 
 /** Returns H(0x00 || entry) under the suite's hash. */
-export function leafHash(entry, suiteName = 'intl') {
+export async function leafHash(entry, suiteName = 'intl') {
   return suite(suiteName).hash(concat(0x00, entry));
 }
 
 /** Returns H(0x01 || left || right) under the suite's hash. */
-export function nodeHash(left, right, suiteName = 'intl') {
+export async function nodeHash(left, right, suiteName = 'intl') {
   return suite(suiteName).hash(concat(0x01, left, right));
 }
 
