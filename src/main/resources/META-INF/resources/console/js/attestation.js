@@ -95,7 +95,7 @@ export async function verifyAttestation(served, platformKeyText, measurement, no
     throw new Error('the attestation is malformed');
   }
   if (document.suite !== platform.suite) {
-    throw new Error(`the attestation is for suite ${document.suite} but the pinned platform key is a ${platform.suite} (${suite(platform.suite).signatureName}) key`);
+    throw new Error(`the attestation is for suite ${document.suite} but the pinned platform key is for suite ${platform.suite} (${suite(platform.suite).signatureName})`);
   }
   if (!(await platform.verify(signature, bytes))) {
     throw new Error(`the platform signature does not verify under the pinned platform key (${suite(document.suite).signatureName})`);
