@@ -71,6 +71,9 @@ test('a changed message, r, s, key or user id, r = 0, s = n or r = s = 0 does no
 test('only strict DER is read: no trailing byte, no padding, no negative or long-form integers', () => {
   const good = derSignature(r, s);
   assert.ok(parseSm2Signature(good));
+  for (const [badR, badS] of [[0n, s], [r, 0n], [N, s], [r, N], [r + N, s]]) {
+    assert.equal(parseSm2Signature(derSignature(badR, badS)), null, `r, s out of [1, n): ${badR}, ${badS}`);
+  }
   assert.equal(verifySm2(key, derSignature(r, s, [0]), message), false, 'trailing byte');
   assert.equal(verifySm2(key, good.subarray(0, good.length - 1), message), false, 'truncated');
   const padded = Uint8Array.of(0x30, good[1] + 1, 0x02, good[3] + 1, 0x00, ...good.subarray(4));
