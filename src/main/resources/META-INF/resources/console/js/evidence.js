@@ -92,7 +92,7 @@ export function logKeyStep(key) {
   const pin = matchesPin(key);
   let source;
   if (key.attested) {
-    source = `Verified here: attestation for a fresh nonce (GET /v1/enclave/attestation), platform signature under the pinned platform key, approved measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave (allowed)' : ''}.`;
+    source = `Verified here: attestation for a fresh nonce (GET /v1/enclave/attestation), ${suite(key.suite).signatureName} platform signature under the pinned platform key, approved measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave (allowed)' : ''}.`;
   } else if (key.failure) {
     source = `FAILED: ${key.failure}.`;
   } else {
