@@ -90,9 +90,10 @@ export async function verifyEvidence(evidence) {
 /** The log key step: where the key came from, the attestation's verdict, the pinned key id. */
 export function logKeyStep(key) {
   const pin = matchesPin(key);
+  const signatureName = isSuite(key.suite) ? suite(key.suite).signatureName : 'unknown';
   let source;
   if (key.attested) {
-    source = `Verified here: attestation for a fresh nonce (GET /v1/enclave/attestation), ${suite(key.suite).signatureName} platform signature under the pinned platform key, approved measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave (allowed)' : ''}.`;
+    source = `Verified here: attestation for a fresh nonce (GET /v1/enclave/attestation), ${signatureName} platform signature under the pinned platform key, approved measurement ${key.measurement.substring(0, 16)}…${key.debug ? ', DEBUG enclave (allowed)' : ''}.`;
   } else if (key.failure) {
     source = `FAILED: ${key.failure}.`;
   } else {
@@ -101,8 +102,7 @@ export function logKeyStep(key) {
   const pinLine = pin === null
     ? 'No pinned key id: compare this key id with the one `safehouse audit verify` printed.'
     : pin ? 'Matches the pinned key id.' : 'Does NOT match the pinned key id.';
-  const algorithm = isSuite(key.suite) ? `${suite(key.suite).signatureName} (suite ${key.suite})` : `suite ${key.suite}`;
-  return { name: 'log key', ok: !key.failure && pin !== false, lines: [`${algorithm} key id ${key.id}`, source, pinLine] };
+  return { name: 'log key', ok: !key.failure && pin !== false, lines: [`${signatureName} (suite ${key.suite}) key id ${key.id}`, source, pinLine] };
 }
 
 /** How the suite's note key hash is made, for display. */
