@@ -1,12 +1,15 @@
 // Consistency between an earlier checkpoint (the first one this tab saw, or one pasted from a
-// receipt or an archive) and the latest: both signatures, then the RFC 9162 consistency proof.
+// receipt or an archive) and the latest: both signatures, then the RFC 9162 consistency proof, with
+// the log key's suite's algorithms (intl: Ed25519, SHA-256; sm: SM2, SM3). A served attestation of
+// another suite than the attested document's fails at the "suite" step.
 import { getJson, getText } from './api.js';
 import { fromBase64 } from './bytes.js';
 import { el, errorBox, replace } from './dom.js';
-import { logKeyStep } from './evidence.js';
+import { logKeyStep, signatureVerifies } from './evidence.js';
 import { attestedLogKey } from './log-key.js';
 import { verifyConsistency } from './merkle.js';
 import { openCheckpoint } from './note.js';
+import { suite, suiteMismatch } from './suite.js';
 import { verificationView } from './verification-view.js';
 
 const FIRST = 'safehouse.firstCheckpoint';
@@ -15,12 +18,18 @@ async function check(earlierNote) {
   const key = await attestedLogKey();
   const latestNote = await getText('/v1/audit/checkpoint');
   const steps = [logKeyStep(key)];
+  const mismatch = suiteMismatch(key.suite, key.servedSuite, null);
+  if (mismatch) {
+    steps.push(mismatch);
+    return { ok: false, failed: steps.find((s) => !s.ok).name, steps };
+  }
   const opened = [];
   for (const [name, note] of [['earlier checkpoint', earlierNote], ['latest checkpoint', latestNote]]) {
     try {
-      const o = await openCheckpoint(note, key.raw);
+      if (!key.raw) throw new Error('there is no usable log key');
+      const o = await openCheckpoint(note, key.raw, key.suite);
       steps.push({ name, ok: o.verified, lines: [`size ${o.checkpoint.size}, root ${o.checkpoint.rootBase64}`,
-        o.verified ? 'Ed25519 signature verifies.' : `FAILED: ${o.reason}.`] });
+        o.verified ? signatureVerifies(key.suite) : `FAILED: ${o.reason}.`] });
       opened.push(o.checkpoint);
     } catch (e) {
       steps.push({ name, ok: false, lines: [`The checkpoint is malformed: ${e.message}`] });
@@ -33,8 +42,8 @@ async function check(earlierNote) {
     } else {
       const proof = a.size === b.size ? { proof: [] }
         : await getJson(`/v1/audit/proofs/consistency?first=${a.size}&second=${b.size}`);
-      const result = await verifyConsistency(a.size, b.size, a.root, b.root, proof.proof.map(fromBase64));
-      steps.push({ name: 'consistency', ok: result.ok, lines: [`From size ${a.size} to ${b.size}, ${proof.proof.length} proof hashes.`,
+      const result = await verifyConsistency(a.size, b.size, a.root, b.root, proof.proof.map(fromBase64), key.suite);
+      steps.push({ name: 'consistency', ok: result.ok, lines: [`From size ${a.size} to ${b.size}, ${proof.proof.length} ${suite(key.suite).hashName} proof hashes.`,
         result.ok ? 'The latest log extends the earlier one: nothing was rewritten.' : `FAILED: ${result.error}.`] });
     }
   }

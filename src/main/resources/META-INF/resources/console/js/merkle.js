@@ -1,15 +1,17 @@
-// RFC 6962 / RFC 9162 Merkle tree verification with SHA-256: leaf = H(0x00 || entry),
-// node = H(0x01 || left || right). Each function returns the steps it took, for display.
-import { concat, equalBytes, sha256, toBase64 } from './bytes.js';
+// RFC 6962 / RFC 9162 Merkle tree verification: leaf = H(0x00 || entry), node = H(0x01 || left ||
+// right), with H the suite's hash: SHA-256 for "intl" (the default), SM3 for "sm". Each function
+// returns the steps it took, for display; an unknown suite throws.
+import { concat, equalBytes, toBase64 } from './bytes.js';
+import { suite } from './suite.js';
 
-/** Returns SHA-256(0x00 || entry). */
-export function leafHash(entry) {
-  return sha256(concat(0x00, entry));
+/** Returns H(0x00 || entry) under the suite's hash. */
+export async function leafHash(entry, suiteName = 'intl') {
+  return suite(suiteName).hash(concat(0x00, entry));
 }
 
-/** Returns SHA-256(0x01 || left || right). */
-export function nodeHash(left, right) {
-  return sha256(concat(0x01, left, right));
+/** Returns H(0x01 || left || right) under the suite's hash. */
+export async function nodeHash(left, right, suiteName = 'intl') {
+  return suite(suiteName).hash(concat(0x01, left, right));
 }
 
 const odd = (n) => n % 2 === 1;
@@ -23,10 +25,12 @@ function isPowerOfTwo(n) {
 
 /**
  * Recomputes the root from a leaf hash and its inclusion proof (RFC 9162 §2.1.3.2).
- * Requires 0 <= index < size. Returns {root, steps, error}: root null when the proof's
- * shape does not fit (index, size); steps list each path element and which side it took.
+ * Requires 0 <= index < size; suiteName picks the hash ("intl" or "sm"). Returns {root, steps,
+ * error}: root null when the proof's shape does not fit (index, size); steps list each path element
+ * and which side it took.
  */
-export async function inclusionRoot(index, size, leaf, path) {
+export async function inclusionRoot(index, size, leaf, path, suiteName = 'intl') {
+  suite(suiteName);
   if (!(Number.isSafeInteger(index) && Number.isSafeInteger(size) && index >= 0 && index < size)) {
     return { root: null, steps: [], error: 'index is not within the tree size' };
   }
@@ -38,7 +42,7 @@ export async function inclusionRoot(index, size, leaf, path) {
     if (sn === 0) return { root: null, steps, error: `the proof is longer than the tree is deep (step ${i + 1})` };
     let side;
     if (odd(fn) || fn === sn) {
-      r = await nodeHash(p, r);
+      r = await nodeHash(p, r, suiteName);
       side = 'left';
       if (!odd(fn)) {
         while (!odd(fn) && fn !== 0) {
@@ -47,7 +51,7 @@ export async function inclusionRoot(index, size, leaf, path) {
         }
       }
     } else {
-      r = await nodeHash(r, p);
+      r = await nodeHash(r, p, suiteName);
       side = 'right';
     }
     steps.push({ sibling: toBase64(p), side, result: toBase64(r) });
@@ -60,9 +64,10 @@ export async function inclusionRoot(index, size, leaf, path) {
 
 /**
  * Checks a consistency proof between the trees of first and second leaves (RFC 9162 §2.1.4.2).
- * Requires 1 <= first <= second. Returns {ok, error}.
+ * Requires 1 <= first <= second; suiteName picks the hash ("intl" or "sm"). Returns {ok, error}.
  */
-export async function verifyConsistency(first, second, firstRoot, secondRoot, proof) {
+export async function verifyConsistency(first, second, firstRoot, secondRoot, proof, suiteName = 'intl') {
+  suite(suiteName);
   if (!(first >= 1 && first <= second)) return { ok: false, error: 'sizes out of order' };
   if (first === second) {
     const ok = proof.length === 0 && equalBytes(firstRoot, secondRoot);
@@ -82,14 +87,14 @@ export async function verifyConsistency(first, second, firstRoot, secondRoot, pr
   for (const c of path.slice(1)) {
     if (sn === 0) return { ok: false, error: 'the proof is too long' };
     if (odd(fn) || fn === sn) {
-      fr = await nodeHash(c, fr);
-      sr = await nodeHash(c, sr);
+      fr = await nodeHash(c, fr, suiteName);
+      sr = await nodeHash(c, sr, suiteName);
       while (!odd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
       }
     } else {
-      sr = await nodeHash(sr, c);
+      sr = await nodeHash(sr, c, suiteName);
     }
     fn = half(fn);
     sn = half(sn);

@@ -9,7 +9,7 @@ export function pinsForm() {
   const keyId = el('input', { id: 'pinned-key', size: 40, value: current.keyId ?? '',
     placeholder: 'log key id (16+ hex digits) from safehouse audit verify' });
   const platformKey = el('textarea', { id: 'platform-key', rows: 2, spellcheck: 'false',
-    placeholder: 'platform verification key (text form; dev: keys-dev/platform-signing.pub)' });
+    placeholder: 'platform verification key: Tink keyset text (intl) or SM2 public key, base64 SPKI or PEM (sm); dev: keys-dev/platform-signing.pub' });
   platformKey.value = current.platformKey ?? '';
   const measurement = el('input', { id: 'measurement', size: 66, value: current.measurement ?? '',
     placeholder: 'approved measurement (hex; ./safehouse measure)' });

@@ -82,7 +82,7 @@ export function auditorPage(main) {
       status, tableBox),
     el('section', {}, el('h2', { text: 'In-browser verification' }),
       pinsForm(),
-      el('p', { className: 'hint', text: 'Attestation, checkpoint signature, leaf hash and inclusion path are checked here with WebCrypto (SHA-256, Ed25519).' }),
+      el('p', { className: 'hint', text: 'Attestation, checkpoint signature, leaf hash and inclusion path are checked here with the algorithms of the log crypto suite: intl (SHA-256, Ed25519 with WebCrypto) or sm (SM3, SM2 in plain JavaScript).' }),
       verification),
     consistencySection(),
     el('section', {}, el('h2', { text: 'Entries per organisation per day (loaded page, filter applied)' }), chart));
