@@ -2,11 +2,12 @@ package dev.safehouse.enclave.ingest;
 
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.common.DatasetId;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.DataKey;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.enclave.protocol.InitRequest;
 import dev.safehouse.enclave.protocol.InitResponse;
 import dev.safehouse.enclave.protocol.LoadRequest;
@@ -53,13 +54,15 @@ public final class IngestBench {
             new InitHandler(context)
                 .handle(
                     new InitRequest(
+                        CryptoSuite.INTL.wireName(),
                         "local-kms://" + master,
                         new byte[0],
                         new byte[0],
                         policies.toString(),
                         ""));
-    EnclavePublicKeys enclave = EnclavePublicKeys.of(init.wrappingKey(), init.signingKey());
-    SigningKey provider = SigningKey.generate();
+    EnclavePublicKeys enclave =
+        EnclavePublicKeys.of(CryptoSuite.INTL, init.wrappingKey(), init.signingKey());
+    Signer provider = CryptoSuite.INTL.newSigner();
     DatasetSchemas schemas = DatasetSchemas.load(policies);
     String[] datasets = {"public-credit", "market-credit", "financial-credit"};
     byte[][] envelopes = new byte[3][];
@@ -178,7 +181,7 @@ public final class IngestBench {
   }
 
   private static LoadResponse load(
-      LoadHandler loads, String dataset, byte[] envelope, SigningKey provider) {
+      LoadHandler loads, String dataset, byte[] envelope, Signer provider) {
     int chunk = 8 * 1024 * 1024;
     LoadResponse last = null;
     for (int offset = 0; offset < envelope.length; offset += chunk) {
@@ -190,7 +193,7 @@ public final class IngestBench {
                       dataset,
                       1,
                       "bench",
-                      provider.verificationKey().toText(),
+                      provider.verifier().toText(),
                       offset,
                       offset + chunk >= envelope.length,
                       part));
