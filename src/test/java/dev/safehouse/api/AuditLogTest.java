@@ -18,11 +18,12 @@ import dev.safehouse.audit.SignedCheckpoint;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Sha256;
 import dev.safehouse.common.Uscc;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.service.AuditLog;
 import dev.safehouse.service.Caller;
 import dev.safehouse.service.ReleaseGate;
 import dev.safehouse.testing.Poll;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AuditLogTest {
-  private static final MerkleHasher HASHER = MerkleHasher.sha256();
+  private static final MerkleHasher HASHER = MerkleHasher.forSuite(TestSuite.current());
   private static final Uscc ENTERPRISE = Uscc.withCheckCharacter("91350100M00010047");
   private static final Uscc OTHER = Uscc.withCheckCharacter("91350100M00010055");
 
@@ -74,7 +75,7 @@ class AuditLogTest {
                 && given().auth().oauth2(admin()).get("/v1/audit/checkpoint").statusCode() == 200);
   }
 
-  private VerificationKey logKey() {
+  private Verifier logKey() {
     return log.logKey().orElse(null);
   }
 
@@ -114,6 +115,7 @@ class AuditLogTest {
 
   private static Receipt receipt(JsonPath body) {
     return new Receipt(
+        body.getString("receipt.suite"),
         body.getLong("receipt.leafIndex"),
         body.getString("receipt.leafHash"),
         body.getLong("receipt.treeSize"),
@@ -122,13 +124,15 @@ class AuditLogTest {
   }
 
   private void verify(Receipt receipt) {
+    assertThat(receipt.suite()).isEqualTo(TestSuite.current().wireName());
     Checkpoint signed = SignedCheckpoint.parse(receipt.checkpoint(), log.origin(), logKey());
     assertThat(signed.size()).isEqualTo(receipt.treeSize());
     InclusionProof.of(
             receipt.leafIndex(),
             receipt.treeSize(),
             receipt.inclusionProof().stream().map(Base64.getDecoder()::decode).toList())
-        .verify(new LeafHash(Base64.getDecoder().decode(receipt.leafHash())), signed.root());
+        .verify(
+            new LeafHash(Base64.getDecoder().decode(receipt.leafHash())), signed.root(), HASHER);
   }
 
   private byte[] entry(long index) {
@@ -191,7 +195,7 @@ class AuditLogTest {
               consistency.getList("proof", String.class).stream()
                   .map(Base64.getDecoder()::decode)
                   .toList())
-          .verify(before.root(), after.root());
+          .verify(before.root(), after.root(), HASHER);
     }
     long index = after.size() - 1;
     JsonPath inclusion =
@@ -214,7 +218,7 @@ class AuditLogTest {
             inclusion.getList("proof", String.class).stream()
                 .map(Base64.getDecoder()::decode)
                 .toList())
-        .verify(leaf, after.root());
+        .verify(leaf, after.root(), HASHER);
   }
 
   @Test

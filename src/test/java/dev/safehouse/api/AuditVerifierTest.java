@@ -12,6 +12,7 @@ import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.service.AuditLog;
 import dev.safehouse.service.EnclaveService;
 import dev.safehouse.testing.Poll;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,7 +98,9 @@ class AuditVerifierTest {
     Files.writeString(platform, System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
     String measurement =
         Measurement.of(
-                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
+                TestSuite.current(),
+                System.getProperty("java.class.path"),
+                PolicyBundle.hash(Path.of("policies")))
             .value();
     List<String> args =
         new ArrayList<>(

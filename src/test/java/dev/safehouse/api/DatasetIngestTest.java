@@ -9,11 +9,12 @@ import dev.safehouse.cli.provider.ApiClient;
 import dev.safehouse.cli.provider.AttestCommand;
 import dev.safehouse.common.Role;
 import dev.safehouse.crypto.Measurement;
-import dev.safehouse.crypto.SigningKey;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Signer;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.policy.PolicyBundle;
 import dev.safehouse.testing.Poll;
 import dev.safehouse.testing.TestDatasets;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ class DatasetIngestTest {
    * The key of {@link TestDatasets#PROVIDER}, which supplies the three sources (a dataset belongs
    * to the provider that first uploads it).
    */
-  private static final SigningKey PROVIDER_KEY = SigningKey.generate();
+  private static final Signer PROVIDER_KEY = TestSuite.current().newSigner();
 
   private static final String MARKER = "4242424.42"; // a planted registered_capital value
   private static final int ENTITIES = 150;
@@ -82,7 +83,7 @@ class DatasetIngestTest {
   @Test
   @Order(3)
   void provider_uploadsThreeSources_enclaveLoadsThem_andReloadsAfterARestart() throws Exception {
-    SigningKey provider = PROVIDER_KEY;
+    Signer provider = PROVIDER_KEY;
     SyntheticCreditData.write(dir.resolve("csv"), ENTITIES, 3);
     for (String dataset : new String[] {"public-credit", "market-credit", "financial-credit"}) {
       byte[] csv = Files.readAllBytes(dir.resolve("csv").resolve(dataset + ".csv"));
@@ -119,11 +120,12 @@ class DatasetIngestTest {
   @Order(0)
   void attestation_wrongMeasurementOrPlatformKey_isRefusedByTheCli() {
     ApiClient api = new ApiClient(server, TestTokens.valid(Role.PROVIDER, "p"));
-    VerificationKey platform =
-        VerificationKey.fromText(System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
+    Verifier platform = TestSuite.platformKey();
     String expected =
         Measurement.of(
-                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
+                TestSuite.current(),
+                System.getProperty("java.class.path"),
+                PolicyBundle.hash(Path.of("policies")))
             .value();
     Poll.until(
         Duration.ofSeconds(30),
@@ -134,7 +136,8 @@ class DatasetIngestTest {
         .hasMessageContaining("wrong measurement");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                AttestCommand.attest(api, SigningKey.generate().verificationKey(), expected, true))
+                AttestCommand.attest(
+                    api, TestSuite.current().newSigner().verifier(), expected, true))
         .hasMessageContaining("bad signature");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> AttestCommand.attest(api, platform, expected, false))
@@ -169,7 +172,8 @@ class DatasetIngestTest {
     SyntheticCreditData.write(dir.resolve("csv"), 20, 5);
     byte[] csv = Files.readAllBytes(dir.resolve("csv/financial-credit.csv"));
     int version =
-        TestDatasets.upload(server, dir, SigningKey.generate(), "financial-credit", csv, 32 * 1024);
+        TestDatasets.upload(
+            server, dir, TestSuite.current().newSigner(), "financial-credit", csv, 32 * 1024);
 
     JsonPath done = TestDatasets.awaitFinal("financial-credit", version);
     assertThat(done.getString("status")).isEqualTo("REJECTED");

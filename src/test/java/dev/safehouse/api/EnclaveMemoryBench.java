@@ -1,8 +1,9 @@
 package dev.safehouse.api;
 
 import dev.safehouse.cli.demo.SyntheticCreditData;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.testing.TestDatasets;
+import dev.safehouse.testing.TestSuite;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class EnclaveMemoryBench {
             .pid();
     long before = kib(enclave, "VmRSS");
     long plaintext = 0;
-    SigningKey key = SigningKey.generate();
+    Signer key = TestSuite.current().newSigner();
     TestDatasets.registerKey(key);
     for (String dataset : DATASETS) {
       byte[] csv = Files.readAllBytes(dir.resolve(dataset + ".csv"));

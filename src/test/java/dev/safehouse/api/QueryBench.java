@@ -4,11 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.common.Role;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.enclave.store.ColumnDef;
 import dev.safehouse.policy.DatasetSchema;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.testing.TestDatasets;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +54,7 @@ class QueryBench {
     int warmup = Integer.getInteger("bench.warmup", 5);
     Path dir = Files.createTempDirectory("query-bench");
     SyntheticCreditData.write(dir, enterprises, 11);
-    SigningKey key = SigningKey.generate();
+    Signer key = TestSuite.current().newSigner();
     TestDatasets.registerKey(key);
     for (String dataset : new String[] {"public-credit", "market-credit", "financial-credit"}) {
       TestDatasets.load(

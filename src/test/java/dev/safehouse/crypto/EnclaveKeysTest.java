@@ -15,8 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The enclave's keys in each suite: sealing, unsealing, wrapping; and that suites do not mix. */
 class EnclaveKeysTest {
+  private static final String SUITES = "dev.safehouse.testing.TestSuite#all";
+
   private static final byte[] CONTEXT = "public-credit|v1".getBytes(StandardCharsets.US_ASCII);
 
   private static MasterKey newMaster() throws Exception {
@@ -26,30 +31,40 @@ class EnclaveKeysTest {
             .getPrimitive(RegistryConfiguration.get(), Aead.class));
   }
 
-  @Test
-  void sealThenUnseal_keepsTheSameKeys() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(SUITES)
+  void sealThenUnseal_keepsTheSameKeys(CryptoSuite suite) throws Exception {
     MasterKey master = newMaster();
-    EnclaveKeys keys = EnclaveKeys.generate();
-    EnclaveKeys restored = EnclaveKeys.unseal(keys.seal(master), master);
+    EnclaveKeys keys = EnclaveKeys.generate(suite);
+    SealedEnclaveKeys sealed = keys.seal(master);
+    EnclaveKeys restored = EnclaveKeys.unseal(sealed, master);
 
-    assertThat(restored.publicKeys().hpkeFingerprint())
-        .isEqualTo(keys.publicKeys().hpkeFingerprint());
+    assertThat(sealed.suite()).isEqualTo(suite.wireName());
+    assertThat(restored.suite()).isSameAs(suite);
+    assertThat(restored.publicKeys().wrappingKeyFingerprint())
+        .isEqualTo(keys.publicKeys().wrappingKeyFingerprint());
+    assertThat(restored.publicKeys().signingKey().keyId())
+        .isEqualTo(keys.publicKeys().signingKey().keyId());
     byte[] message = "result".getBytes(StandardCharsets.US_ASCII);
     keys.publicKeys().signingKey().verify(restored.sign(message), message);
   }
 
-  @Test
-  void unseal_wrongMasterTamperedOrSwappedBlobs_failsUniformly() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(SUITES)
+  void unseal_wrongMasterTamperedOrSwappedBlobs_failsUniformly(CryptoSuite suite) throws Exception {
     MasterKey master = newMaster();
-    SealedEnclaveKeys sealed = EnclaveKeys.generate().seal(master);
-    byte[] tampered = sealed.hpke();
+    SealedEnclaveKeys sealed = EnclaveKeys.generate(suite).seal(master);
+    byte[] tampered = sealed.wrapping();
     tampered[tampered.length - 1] ^= 1;
+    String name = sealed.suite();
 
     for (Runnable attempt :
         new Runnable[] {
           () -> EnclaveKeys.unseal(sealed, rethrow(EnclaveKeysTest::newMaster)),
-          () -> EnclaveKeys.unseal(new SealedEnclaveKeys(tampered, sealed.signing()), master),
-          () -> EnclaveKeys.unseal(new SealedEnclaveKeys(sealed.signing(), sealed.hpke()), master)
+          () -> EnclaveKeys.unseal(new SealedEnclaveKeys(name, tampered, sealed.signing()), master),
+          () ->
+              EnclaveKeys.unseal(
+                  new SealedEnclaveKeys(name, sealed.signing(), sealed.wrapping()), master)
         }) {
       assertThatThrownBy(attempt::run)
           .isInstanceOf(CryptoFailureException.class)
@@ -57,13 +72,35 @@ class EnclaveKeysTest {
     }
   }
 
-  @Test
-  void wrapThenUnwrap_opensOnlyForThatEnclaveAndContext() throws Exception {
-    EnclaveKeys enclave = EnclaveKeys.generate();
-    DataKey key = DataKey.generate();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(SUITES)
+  void unseal_keysSealedForOneSuiteNamedAsTheOther_fails(CryptoSuite suite) throws Exception {
+    MasterKey master = newMaster();
+    SealedEnclaveKeys sealed = EnclaveKeys.generate(suite).seal(master);
+    SealedEnclaveKeys renamed =
+        new SealedEnclaveKeys(
+            dev.safehouse.testing.TestSuite.other(suite).wireName(),
+            sealed.wrapping(),
+            sealed.signing());
+
+    assertThatThrownBy(() -> EnclaveKeys.unseal(renamed, master))
+        .isInstanceOf(CryptoFailureException.class)
+        .hasMessage("unsealing the enclave keys failed");
+    assertThatThrownBy(
+            () ->
+                EnclaveKeys.unseal(
+                    new SealedEnclaveKeys("SM", sealed.wrapping(), sealed.signing()), master))
+        .isInstanceOf(UnknownSuiteException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(SUITES)
+  void wrapThenUnwrap_opensOnlyForThatEnclaveAndContext(CryptoSuite suite) throws Exception {
+    EnclaveKeys enclave = EnclaveKeys.generate(suite);
+    DatasetKey key = suite.newDatasetKey();
     WrappedDataKey wrapped = enclave.publicKeys().wrap(key, CONTEXT);
 
-    DataKey opened = enclave.unwrap(wrapped, CONTEXT);
+    DatasetKey opened = enclave.unwrap(wrapped, CONTEXT);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (OutputStream enc = key.encryptingStream(out, CONTEXT)) {
       enc.write(42);
@@ -74,12 +111,31 @@ class EnclaveKeysTest {
                 .readAllBytes())
         .containsExactly(42);
 
-    assertThatThrownBy(() -> EnclaveKeys.generate().unwrap(wrapped, CONTEXT))
+    assertThatThrownBy(() -> EnclaveKeys.generate(suite).unwrap(wrapped, CONTEXT))
         .isInstanceOf(CryptoFailureException.class)
         .hasMessage("decryption failed");
     assertThatThrownBy(
             () -> enclave.unwrap(wrapped, "market-credit|v1".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOf(CryptoFailureException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(SUITES)
+  void keysOfTheOtherSuite_areRefused(CryptoSuite suite) {
+    CryptoSuite other = dev.safehouse.testing.TestSuite.other(suite);
+    EnclaveKeys enclave = EnclaveKeys.generate(suite);
+
+    assertThatThrownBy(() -> enclave.publicKeys().wrap(other.newDatasetKey(), CONTEXT))
+        .isInstanceOf(IllegalArgumentException.class);
+    WrappedDataKey theirs =
+        EnclaveKeys.generate(other).publicKeys().wrap(other.newDatasetKey(), CONTEXT);
+    assertThatThrownBy(() -> enclave.unwrap(theirs, CONTEXT))
+        .isInstanceOf(CryptoFailureException.class);
+    assertThatThrownBy(
+            () ->
+                new EnclavePublicKeys(
+                    enclave.publicKeys().wrappingKey(), other.newSigner().verifier()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -91,8 +147,10 @@ class EnclaveKeysTest {
             KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")),
             com.google.crypto.tink.InsecureSecretKeyAccess.get()));
     MasterKey master = MasterKey.fromKmsUri("local-kms://" + file);
-    SealedEnclaveKeys sealed = EnclaveKeys.generate().seal(master);
-    EnclaveKeys.unseal(sealed, MasterKey.fromKmsUri("local-kms://" + file));
+    for (CryptoSuite suite : new CryptoSuite[] {CryptoSuite.INTL, CryptoSuite.SM}) {
+      SealedEnclaveKeys sealed = EnclaveKeys.generate(suite).seal(master);
+      EnclaveKeys.unseal(sealed, MasterKey.fromKmsUri("local-kms://" + file));
+    }
 
     assertThatThrownBy(() -> MasterKey.fromKmsUri("aws-kms://arn:aws:kms:nowhere"))
         .isInstanceOf(CryptoFailureException.class);

@@ -3,11 +3,12 @@ package dev.safehouse.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.EnvelopeException;
 import dev.safehouse.crypto.EnvelopeHeader;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,6 +38,7 @@ class EnvelopeFuzzProperties {
       Set.of(
           "not a Safehouse envelope",
           "malformed envelope header",
+          "envelope uses another crypto suite than this enclave",
           "envelope is signed by a key not registered for this provider",
           "envelope signature does not verify",
           "envelope was encrypted for another enclave key",
@@ -47,14 +49,14 @@ class EnvelopeFuzzProperties {
           "envelope is truncated or malformed");
   private static final byte[] MAGIC = "SHENV1".getBytes(StandardCharsets.US_ASCII);
 
-  private static SigningKey provider;
+  private static Signer provider;
   private static EnclaveKeys enclave;
   private static byte[] envelope;
 
   @BeforeContainer
   static void writeEnvelope() throws IOException {
-    provider = SigningKey.generate();
-    enclave = EnclaveKeys.generate();
+    provider = CryptoSuite.INTL.newSigner();
+    enclave = EnclaveKeys.generate(CryptoSuite.INTL);
     Path dir = Files.createTempDirectory("envelope-fuzz");
     Path out = dir.resolve("data.envelope");
     Envelope.write(
@@ -71,8 +73,7 @@ class EnvelopeFuzzProperties {
   /** Opens; returns what was thrown, or null if the envelope opened. */
   private static Throwable open(byte[] bytes) {
     long start = System.nanoTime();
-    Throwable thrown =
-        catchThrowable(() -> Envelope.open(bytes, provider.verificationKey(), enclave));
+    Throwable thrown = catchThrowable(() -> Envelope.open(bytes, provider.verifier(), enclave));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
     return thrown;
   }

@@ -14,8 +14,9 @@ import dev.safehouse.cli.audit.CheckpointVerifier;
 import dev.safehouse.cli.audit.Receipt;
 import dev.safehouse.cli.audit.ReceiptVerifier;
 import dev.safehouse.cli.audit.VerificationFailure;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.EnclaveKeys;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +28,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tamper suite for the audit log's evidence, over a real log: entries' canonical JSON, a Merkle
  * tree built with {@link MerkleFrontier} and {@link InMemoryMerkleNodes}, a checkpoint signed as a
- * C2SP note with the enclave's Ed25519 key, and receipts serialized as the service returns them,
- * checked with the offline verifiers of {@code safehouse audit verify-receipt}.
+ * C2SP note with the enclave's key, and receipts serialized as the service returns them, checked
+ * with the offline verifiers of {@code safehouse audit verify-receipt}.
  *
  * <p>Guarantees checked, for random single-byte mutations (random position, random non-zero XOR): a
  * mutated entry no longer matches its receipt, and a receipt whose leaf hash is recomputed for the
@@ -42,7 +46,14 @@ import org.junit.jupiter.api.Test;
  * unsigned, with the errors allowed for the line mutated; a mutated receipt JSON fails as
  * malformed, with a wrong tree size, a bad checkpoint or a bad inclusion proof, as allowed for the
  * field mutated. Every refusal is a {@link VerificationFailure}; none is accepted.
+ *
+ * <p>Runs once per crypto suite (SHA-256 and Ed25519, or SM3 and SM2). Receipts carry their suite;
+ * an altered suite value is refused as a mix of suites. The one change that is accepted: in {@code
+ * intl}, renaming the {@code suite} field, since a receipt without it is of suite {@code intl} —
+ * nothing that is verified changes.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class AuditTamperTest {
   private static final String ORIGIN = "safehouse.local/audit";
   private static final String KEY_LABEL = "the log key";
@@ -82,6 +93,9 @@ class AuditTamperTest {
   private static final String P_INDEX = "inclusion proof: index N is not below tree size N";
   private static final String P_NEGATIVE = "inclusion proof: a leaf index is not negative";
   private static final String TREE_SIZE = "receipt tree size N differs from its checkpoint's N";
+  private static final String SUITE_NOT_A_STRING = RECEIPT_MALFORMED + "suite is not a string";
+
+  @Parameter CryptoSuite suite;
 
   /**
    * What each line of a checkpoint note may fail with when one of its bytes changes. A byte turned
@@ -136,16 +150,17 @@ class AuditTamperTest {
               RECEIPT_MALFORMED + "inclusionProof[N] is not baseN of N bytes",
               ROOT_DIFFERS));
 
+  private static MerkleHasher hasher;
   private static List<byte[]> entries;
   private static String note;
   private static List<byte[]> receipts;
   private static ReceiptVerifier verifier;
   private static CheckpointVerifier checkpoints;
 
-  @BeforeAll
-  static void buildLog() throws Exception {
-    SigningKey logKey = EnclaveKeys.generate().signingKey();
-    MerkleHasher hasher = MerkleHasher.sha256();
+  @BeforeParameterizedClassInvocation
+  static void buildLog(CryptoSuite suite) throws Exception {
+    Signer logKey = EnclaveKeys.generate(suite).signer();
+    hasher = MerkleHasher.forSuite(suite);
     InMemoryMerkleNodes nodes = new InMemoryMerkleNodes(hasher);
     MerkleFrontier frontier = new MerkleFrontier(hasher);
     entries = new ArrayList<>();
@@ -165,13 +180,14 @@ class AuditTamperTest {
       receipts.add(
           JSON.writeValueAsBytes(
               new dev.safehouse.audit.Receipt(
+                  suite.wireName(),
                   i,
                   b64.encodeToString(hasher.leaf(entries.get(i)).bytes()),
                   LEAVES,
                   note,
                   proof.path().stream().map(h -> b64.encodeToString(h.bytes())).toList())));
     }
-    checkpoints = new CheckpointVerifier(logKey.verificationKey(), KEY_LABEL);
+    checkpoints = new CheckpointVerifier(logKey.verifier(), KEY_LABEL);
     verifier = new ReceiptVerifier(checkpoints);
   }
 
@@ -203,7 +219,6 @@ class AuditTamperTest {
   @Test
   void leafEntries_everyMutation_breaksTheirReceipt() {
     Mutations run = Mutations.start("audit leaves");
-    MerkleHasher hasher = MerkleHasher.sha256();
     for (int n = 0; n < Mutations.COUNT; n++) {
       int leaf = run.nextInt(LEAVES);
       byte[] entry = entries.get(leaf);
@@ -221,6 +236,7 @@ class AuditTamperTest {
       // A forger who changes the entry recomputes its leaf hash: the proof then fails.
       Receipt forged =
           new Receipt(
+              receipt.suite(),
               receipt.leafIndex(),
               hasher.leaf(mutated),
               receipt.treeSize(),
@@ -270,10 +286,34 @@ class AuditTamperTest {
           region,
           position,
           mask,
-          RECEIPT_ERRORS.get(region),
+          receiptErrors(region),
           () -> verifier.verify(Receipt.parse(mutated), Optional.empty()));
     }
     run.assertAllDetected();
+  }
+
+  /**
+   * What a region of a receipt may fail with in this suite: {@link #RECEIPT_ERRORS}, and for the
+   * suite field a mix of suites, or (in {@code intl}, where a receipt without the field is of that
+   * suite) acceptance when its name changes.
+   */
+  private Set<String> receiptErrors(String region) {
+    return switch (region) {
+      case "suite value" -> Set.of(R_JSON, SUITE_NOT_A_STRING, suiteMix());
+      case "suite name" ->
+          suite == CryptoSuite.INTL
+              ? Set.of(R_JSON, "ACCEPTED")
+              : Set.of(R_JSON, suiteMix(), SUITE_NOT_A_STRING);
+      case "JSON structure and names" ->
+          union(SUITE_NOT_A_STRING, List.of(RECEIPT_ERRORS.get(region)));
+      default -> RECEIPT_ERRORS.get(region);
+    };
+  }
+
+  private String suiteMix() {
+    return "the receipt is of crypto suite S, the log key of suite "
+        + suite.wireName()
+        + ": a mix is refused";
   }
 
   private static String unsigned(String why) {
@@ -312,7 +352,7 @@ class AuditTamperTest {
               region,
               position,
               mask,
-              RECEIPT_ERRORS.get(region),
+              receiptErrors(region),
               () -> verifier.verify(Receipt.parse(mutated), Optional.empty()));
         }
       }
@@ -368,6 +408,9 @@ class AuditTamperTest {
    */
   static String kind(String message) {
     return message
+        .replaceAll(
+            "(?s)^the receipt is of crypto suite .*, the log key of suite (\\w+): a mix is refused$",
+            "the receipt is of crypto suite S, the log key of suite $1: a mix is refused")
         .replaceAll("by key \\S+", "by key K")
         .replaceAll("key hash [0-9a-f]{8}", "key hash H")
         .replaceAll("\\d+", "N");
@@ -426,8 +469,12 @@ class AuditTamperTest {
   private record ReceiptLayout(Map<String, int[]> values) {
     static ReceiptLayout of(byte[] json) {
       String text = new String(json, StandardCharsets.ISO_8859_1);
+      int suiteName = text.indexOf("\"suite\"");
+      assertThat(suiteName).isNotNegative();
       return new ReceiptLayout(
           Map.of(
+              "suite", span(text, "\"suite\":\"", "\""),
+              "suite name", new int[] {suiteName, suiteName + "\"suite\"".length()},
               "leafIndex", span(text, "\"leafIndex\":", ",}"),
               "leafHash", span(text, "\"leafHash\":\"", "\""),
               "treeSize", span(text, "\"treeSize\":", ",}"),
@@ -450,7 +497,7 @@ class AuditTamperTest {
     String region(int position) {
       for (Map.Entry<String, int[]> value : values.entrySet()) {
         if (position >= value.getValue()[0] && position < value.getValue()[1]) {
-          return value.getKey() + " value";
+          return value.getKey().endsWith(" name") ? value.getKey() : value.getKey() + " value";
         }
       }
       return "JSON structure and names";

@@ -1,16 +1,19 @@
 package dev.safehouse.tamper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.safehouse.common.Sha256;
 import dev.safehouse.crypto.CryptoFailureException;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.DataKey;
+import dev.safehouse.crypto.DatasetKey;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.EnvelopeException;
 import dev.safehouse.crypto.EnvelopeHeader;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
+import dev.safehouse.testing.TestSuite;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -21,10 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tamper suite for dataset envelopes, with real keys and a real envelope of three streaming
@@ -39,7 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * returning at most the authentic segments before the mutated one; truncated, reordered and
  * duplicated segments fail while reading even when the header was re-signed over their digest by
  * the provider. No refusal's message holds plaintext.
+ *
+ * <p>Runs once per crypto suite: Tink's {@code AES256_GCM_HKDF_1MB} segments of 1 MiB ciphertext
+ * (the first holding the stream header) in {@code intl}; a 24-byte stream header then SM4-GCM
+ * segments of 1 MiB plaintext plus a 16-byte tag in {@code sm}. An envelope of one suite is refused
+ * by an enclave of the other.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class EnvelopeTamperTest {
   private static final String MARKER = "MARKER-91350100M000100Y43-SECRET";
   private static final int SEGMENT = 1 << 20;
@@ -54,11 +68,15 @@ class EnvelopeTamperTest {
       "envelope is signed by a key not registered for this provider";
   private static final String BAD_SIGNATURE = "envelope signature does not verify";
   private static final String BAD_DIGEST = "ciphertext does not match the signed digest";
+  private static final String OTHER_SUITE = "envelope uses another crypto suite than this enclave";
+
+  @Parameter CryptoSuite suite;
 
   @TempDir static Path dir;
 
   private static byte[] plaintext;
-  private static SigningKey provider;
+  private static CryptoSuite streamSuite;
+  private static Signer provider;
   private static EnclaveKeys enclave;
   private static byte[] envelope;
   private static Layout layout;
@@ -101,17 +119,18 @@ class EnvelopeTamperTest {
     }
   }
 
-  @BeforeAll
-  static void writeEnvelope() throws IOException {
+  @BeforeParameterizedClassInvocation
+  static void writeEnvelope(CryptoSuite suite) throws IOException {
+    streamSuite = suite;
     StringBuilder csv = new StringBuilder("id,secret\n");
     for (int row = 0; csv.length() < 2 * SEGMENT + 4096; row++) {
       csv.append(row).append(',').append(MARKER).append('-').append(row).append('\n');
     }
     plaintext = csv.toString().getBytes(StandardCharsets.UTF_8);
-    provider = SigningKey.generate();
-    enclave = EnclaveKeys.generate();
+    provider = suite.newSigner();
+    enclave = EnclaveKeys.generate(suite);
     EnclavePublicKeys keys = enclave.publicKeys();
-    Path out = dir.resolve("data.envelope");
+    Path out = dir.resolve(suite.wireName() + ".envelope");
     Envelope.write(
         new ByteArrayInputStream(plaintext),
         out,
@@ -128,6 +147,29 @@ class EnvelopeTamperTest {
     assertThat(readAll(envelope)).isEqualTo(plaintext);
     assertThat(envelope.length - layout.cipherStart()).isGreaterThan(2 * SEGMENT);
     assertThat(plaintext).containsSubsequence(MARKER.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void otherSuite_enclaveOfTheOtherSuite_refusesTheEnvelope() {
+    EnclaveKeys other = EnclaveKeys.generate(TestSuite.other(suite));
+
+    assertThatThrownBy(() -> Envelope.open(envelope, provider.verifier(), other))
+        .isInstanceOf(EnvelopeException.class)
+        .hasMessage(OTHER_SUITE);
+    assertThatThrownBy(
+            () -> Envelope.open(envelope, TestSuite.other(suite).newSigner().verifier(), enclave))
+        .isInstanceOf(EnvelopeException.class)
+        .hasMessage("the provider's registered key is of another crypto suite");
+    assertThatThrownBy(
+            () ->
+                Envelope.write(
+                    new ByteArrayInputStream(plaintext),
+                    dir.resolve("mixed.envelope"),
+                    new Envelope.Description("public-credit", "2026-11", "0".repeat(64), 1),
+                    other.publicKeys(),
+                    provider))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(dir.resolve("mixed.envelope")).doesNotExist();
   }
 
   @Test
@@ -158,7 +200,7 @@ class EnvelopeTamperTest {
   void ciphertextChunks_everyMutation_failsTheStreamingDecryptionOnItsOwn() {
     Mutations run = Mutations.start("streaming segments");
     byte[] ciphertext = Arrays.copyOfRange(envelope, layout.cipherStart(), envelope.length);
-    DataKey key = dataKey();
+    DatasetKey key = dataKey();
     for (int i = 0; i < Mutations.COUNT; i++) {
       int position = cipherPosition(run, ciphertext.length);
       byte mask = run.mask();
@@ -181,11 +223,10 @@ class EnvelopeTamperTest {
   void truncatedReorderedOrDuplicatedSegments_failWhileReadingEvenWhenReSigned()
       throws IOException {
     byte[] ciphertext = Arrays.copyOfRange(envelope, layout.cipherStart(), envelope.length);
-    int headerLength = ciphertext[0] & 0xff;
-    byte[] seg0 = Arrays.copyOfRange(ciphertext, 0, SEGMENT);
-    byte[] seg1 = Arrays.copyOfRange(ciphertext, SEGMENT, 2 * SEGMENT);
-    byte[] seg2 = Arrays.copyOfRange(ciphertext, 2 * SEGMENT, ciphertext.length);
-    DataKey key = dataKey();
+    byte[] seg0 = Arrays.copyOfRange(ciphertext, 0, segmentStart(1));
+    byte[] seg1 = Arrays.copyOfRange(ciphertext, segmentStart(1), segmentStart(2));
+    byte[] seg2 = Arrays.copyOfRange(ciphertext, segmentStart(2), ciphertext.length);
+    DatasetKey key = dataKey();
 
     assertThat(decryptExpectingFailure(key, concat(seg0, seg1, seg2))).isEqualTo("accepted");
     for (byte[] altered :
@@ -201,8 +242,8 @@ class EnvelopeTamperTest {
         }) {
       assertThat(decryptExpectingFailure(key, altered)).startsWith("refused");
       byte[] reSigned = reSigned(altered);
-      Envelope.Opened opened = Envelope.open(reSigned, provider.verificationKey(), enclave);
-      assertThat(opened.header().ciphertextSha256()).isEqualTo(sha256Hex(altered));
+      Envelope.Opened opened = Envelope.open(reSigned, provider.verifier(), enclave);
+      assertThat(opened.header().ciphertextDigest()).isEqualTo(digestHex(altered));
       assertThat(readUntilFailure(opened.plaintext())).startsWith("refused");
       // Without the re-signature the digest refuses it before any decryption.
       byte[] unsigned = Arrays.copyOf(envelope, layout.cipherStart() + altered.length);
@@ -217,8 +258,9 @@ class EnvelopeTamperTest {
       // A changed length frames the header and signature wrongly: the signature length then
       // reads from elsewhere, or the header's encoding comes up short or with trailing bytes.
       case "header length" -> Set.of(TRUNCATED, TRUNCATED_OR_MALFORMED, MALFORMED_HEADER);
-      // The provider key id is checked before the signature, as the key to verify with.
-      case "header" -> Set.of(MALFORMED_HEADER, UNREGISTERED_KEY, BAD_SIGNATURE);
+      // The suite is checked first, then the provider key id, as the key to verify with, then
+      // the signature.
+      case "header" -> Set.of(MALFORMED_HEADER, OTHER_SUITE, UNREGISTERED_KEY, BAD_SIGNATURE);
       case "signature length" -> Set.of(TRUNCATED_OR_MALFORMED, BAD_SIGNATURE);
       case "signature" -> Set.of(BAD_SIGNATURE);
       default -> throw new IllegalArgumentException(region);
@@ -247,7 +289,7 @@ class EnvelopeTamperTest {
   private static String refusal(byte[] bytes) {
     Envelope.Opened opened;
     try {
-      opened = Envelope.open(bytes, provider.verificationKey(), enclave);
+      opened = Envelope.open(bytes, provider.verifier(), enclave);
     } catch (EnvelopeException e) {
       return leaks(e) ? "refused, but the message quotes plaintext" : e.getMessage();
     } catch (RuntimeException e) {
@@ -261,7 +303,7 @@ class EnvelopeTamperTest {
    * the plaintext, else {@code "refused ..."} if reading failed with the documented exception after
    * returning only a prefix of the plaintext, else what went wrong.
    */
-  private static String decryptExpectingFailure(DataKey key, byte[] ciphertext) {
+  private static String decryptExpectingFailure(DatasetKey key, byte[] ciphertext) {
     try {
       return readUntilFailure(
           key.decryptingStream(new ByteArrayInputStream(ciphertext), binding()));
@@ -306,30 +348,57 @@ class EnvelopeTamperTest {
   }
 
   private static byte[] readAll(byte[] bytes) throws IOException {
-    try (InputStream in = Envelope.open(bytes, provider.verificationKey(), enclave).plaintext()) {
+    try (InputStream in = Envelope.open(bytes, provider.verifier(), enclave).plaintext()) {
       return in.readAllBytes();
     }
   }
 
   /**
-   * Names the part of the ciphertext at {@code offset}: Tink's streaming header (its length, the
-   * salt and the nonce prefix), or a segment.
+   * Where segment {@code i} starts in the ciphertext, segment 0 counted from the stream header: in
+   * {@code intl} (Tink) every ciphertext segment is 1 MiB and the first holds the stream header; in
+   * {@code sm} the segments of 1 MiB plaintext and a 16-byte tag follow the stream header.
+   */
+  private static int segmentStart(int i) {
+    if (i == 0) {
+      return 0;
+    }
+    return streamSuite == CryptoSuite.INTL
+        ? i * SEGMENT
+        : streamHeaderLength() + i * (SEGMENT + 16);
+  }
+
+  private static int streamHeaderLength() {
+    return envelope[layout.cipherStart()] & 0xff;
+  }
+
+  private static int segmentOf(int offset) {
+    int i = 0;
+    while (offset >= segmentStart(i + 1)) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Names the part of the ciphertext at {@code offset}: the streaming header (its length, the salt
+   * and the nonce prefix), or a segment.
    */
   private static String cipherRegion(int offset) {
-    int streamHeader = envelope[layout.cipherStart()] & 0xff;
-    return offset < streamHeader ? "stream header" : "ciphertext segment " + offset / SEGMENT;
+    return offset < streamHeaderLength()
+        ? "stream header"
+        : "ciphertext segment " + segmentOf(offset);
   }
 
   /** Picks the streaming header or one of the segments with equal odds, then a byte in it. */
   private static int cipherPosition(Mutations run, int length) {
-    int streamHeader = envelope[layout.cipherStart()] & 0xff;
-    int segments = (length + SEGMENT - 1) / SEGMENT;
+    int streamHeader = streamHeaderLength();
+    int segments = segmentOf(length - 1) + 1;
     int part = run.nextInt(segments + 1);
     if (part == 0) {
       return run.position(0, streamHeader);
     }
-    int start = part == 1 ? streamHeader : (part - 1) * SEGMENT;
-    return run.position(start, Math.min(length, part * SEGMENT));
+    int start = part == 1 ? streamHeader : segmentStart(part - 1);
+    return run.position(start, Math.min(length, segmentStart(part)));
   }
 
   private static byte[] concat(byte[]... parts) {
@@ -341,14 +410,14 @@ class EnvelopeTamperTest {
   }
 
   private static EnvelopeHeader header() {
-    return Envelope.open(envelope, provider.verificationKey(), enclave).header();
+    return Envelope.open(envelope, provider.verifier(), enclave).header();
   }
 
   private static byte[] binding() {
     return header().binding();
   }
 
-  private static DataKey dataKey() {
+  private static DatasetKey dataKey() {
     EnvelopeHeader header = header();
     return enclave.unwrap(header.wrappedKey(), header.binding());
   }
@@ -358,14 +427,15 @@ class EnvelopeTamperTest {
     EnvelopeHeader h = header();
     byte[] encoded =
         new EnvelopeHeader(
+                h.suite(),
                 h.datasetId(),
                 h.versionLabel(),
                 h.schemaHash(),
                 h.rowCount(),
-                h.enclaveHpkeFingerprint(),
+                h.enclaveKeyFingerprint(),
                 h.providerKeyId(),
                 h.wrappedKey(),
-                sha256Hex(ciphertext),
+                digestHex(ciphertext),
                 h.createdAtMillis())
             .encode();
     byte[] signed = Arrays.copyOf(SIGNATURE_DOMAIN, SIGNATURE_DOMAIN.length + encoded.length);
@@ -383,7 +453,8 @@ class EnvelopeTamperTest {
     return bytes.toByteArray();
   }
 
-  private static String sha256Hex(byte[] bytes) {
-    return Sha256.hex(bytes);
+  /** Hex of the suite's hash (SHA-256 or SM3), as the header's ciphertext digest. */
+  private static String digestHex(byte[] bytes) {
+    return HexFormat.of().formatHex(streamSuite.newDigest().digest(bytes));
   }
 }

@@ -1,7 +1,7 @@
 package dev.safehouse.testing;
 
 import dev.safehouse.common.Uscc;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class ResearchData {
    * freshly registered provider key.
    */
   public static void load(URI server) throws Exception {
-    SigningKey key = SigningKey.generate();
+    Signer key = TestSuite.current().newSigner();
     TestDatasets.registerKey(key);
     Path dir = Files.createTempDirectory("research-data");
     for (Map.Entry<String, byte[]> csv : csvs().entrySet()) {

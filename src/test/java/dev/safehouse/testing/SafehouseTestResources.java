@@ -1,7 +1,7 @@
 package dev.safehouse.testing;
 
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -56,13 +56,22 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
     String masterKeyUri = writeMasterKeyset();
 
     return Map.of(
-        "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
-        "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
-        "quarkus.datasource.username", user,
-        "quarkus.datasource.password", password,
-        "mp.jwt.verify.publickey", publicKey,
-        "safehouse.enclave.master-key-uri", masterKeyUri,
-        "safehouse.enclave.platform-key-file", writePlatformKey());
+        "safehouse.crypto.suite",
+        TestSuite.current().wireName(),
+        "quarkus.datasource.reactive.url",
+        "postgresql://" + host + ":" + port + "/" + database,
+        "quarkus.datasource.jdbc.url",
+        "jdbc:postgresql://" + host + ":" + port + "/" + database,
+        "quarkus.datasource.username",
+        user,
+        "quarkus.datasource.password",
+        password,
+        "mp.jwt.verify.publickey",
+        publicKey,
+        "safehouse.enclave.master-key-uri",
+        masterKeyUri,
+        "safehouse.enclave.platform-key-file",
+        writePlatformKey());
   }
 
   @Override
@@ -99,16 +108,16 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
   }
 
   /**
-   * A fresh development platform key; its public half reaches tests as {@value
-   * TestTokens#PLATFORM_KEY_PROPERTY}.
+   * A fresh development platform key of the run's suite ({@link TestSuite}); its public half
+   * reaches tests as {@value TestTokens#PLATFORM_KEY_PROPERTY}.
    */
   private static String writePlatformKey() {
     try {
-      SigningKey platform = SigningKey.generate();
-      Path file = Files.createTempFile("safehouse-test-platform-", ".json");
+      Signer platform = TestSuite.current().newSigner();
+      Path file = Files.createTempFile("safehouse-test-platform-", ".key");
       file.toFile().deleteOnExit();
-      Files.writeString(file, platform.toInsecureJson());
-      System.setProperty(TestTokens.PLATFORM_KEY_PROPERTY, platform.verificationKey().toText());
+      Files.writeString(file, platform.toInsecureText());
+      System.setProperty(TestTokens.PLATFORM_KEY_PROPERTY, platform.verifier().toText());
       return file.toAbsolutePath().toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

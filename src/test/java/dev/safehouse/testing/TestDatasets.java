@@ -12,8 +12,8 @@ import dev.safehouse.crypto.AttestationVerifier;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.Measurement;
-import dev.safehouse.crypto.SigningKey;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Signer;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.PolicyBundle;
 import io.restassured.path.json.JsonPath;
@@ -38,16 +38,16 @@ public final class TestDatasets {
   private TestDatasets() {}
 
   /** Registers {@code key} for {@link #PROVIDER}. */
-  public static void registerKey(SigningKey key) {
+  public static void registerKey(Signer key) {
     given()
         .auth()
         .oauth2(TestTokens.valid(Role.STEWARD, "stella"))
         .contentType("application/json")
-        .body("{\"publicKey\":\"" + key.verificationKey().toText() + "\"}")
+        .body("{\"publicKey\":\"" + key.verifier().toText() + "\"}")
         .post("/v1/providers/" + PROVIDER + "/keys")
         .then()
         .statusCode(201)
-        .body("keyId", org.hamcrest.Matchers.equalTo(key.verificationKey().keyId()));
+        .body("keyId", org.hamcrest.Matchers.equalTo(key.verifier().keyId()));
   }
 
   /** The provider's own check of the enclave: fresh nonce, pinned platform key, measurement. */
@@ -58,10 +58,11 @@ public final class TestDatasets {
         () -> given().get("/q/health/ready").statusCode() == 200);
     String expected =
         Measurement.of(
-                System.getProperty("java.class.path"), PolicyBundle.hash(Path.of("policies")))
+                TestSuite.current(),
+                System.getProperty("java.class.path"),
+                PolicyBundle.hash(Path.of("policies")))
             .value();
-    VerificationKey platform =
-        VerificationKey.fromText(System.getProperty(TestTokens.PLATFORM_KEY_PROPERTY));
+    Verifier platform = TestSuite.platformKey();
     return AttestationVerifier.keysOf(AttestCommand.attest(api, platform, expected, true));
   }
 
@@ -72,7 +73,7 @@ public final class TestDatasets {
    * @return the version number
    */
   public static int upload(
-      URI server, Path dir, SigningKey key, String dataset, byte[] csv, int chunkBytes)
+      URI server, Path dir, Signer key, String dataset, byte[] csv, int chunkBytes)
       throws Exception {
     ApiClient api =
         new ApiClient(server, TestTokens.withOrganisation(Role.PROVIDER, "uploader", PROVIDER));
@@ -117,7 +118,7 @@ public final class TestDatasets {
 
   /** Uploads and waits until the enclave has loaded the version; fails the test otherwise. */
   public static int load(
-      URI server, Path dir, SigningKey key, String dataset, byte[] csv, int chunkBytes)
+      URI server, Path dir, Signer key, String dataset, byte[] csv, int chunkBytes)
       throws Exception {
     int version = upload(server, dir, key, dataset, csv, chunkBytes);
     JsonPath done = awaitFinal(dataset, version);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safehouse.audit.ConsistencyProof;
 import dev.safehouse.audit.ProofException;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -68,7 +68,7 @@ class AuditApiTest {
 
   @Test
   void parseConsistency_realProof_roundTrips() throws Exception {
-    TestLog log = TestLog.of(SigningKey.generate(), 51, 21);
+    TestLog log = TestLog.of(CryptoSuite.INTL.newSigner(), 51, 21);
     ConsistencyProof proof = log.consistency(6, 21);
     StringBuilder hashes = new StringBuilder();
     proof

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safehouse.audit.LeafHash;
 import dev.safehouse.cli.SafehouseCli;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,20 +13,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The {@code safehouse audit} commands through the real command line, without a server. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class AuditCliTest {
-  static SigningKey key;
+  @Parameter CryptoSuite suite;
+
+  static Signer key;
   static TestLog log;
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void log() {
-    key = SigningKey.generate();
+  @BeforeParameterizedClassInvocation
+  static void log(CryptoSuite suite) {
+    key = suite.newSigner();
     log = TestLog.of(key, 61, 9);
   }
 
@@ -44,10 +52,11 @@ class AuditCliTest {
     return file;
   }
 
-  private static Receipt receipt(int index) {
+  private Receipt receipt(int index) {
     return new Receipt(
+        suite.wireName(),
         index,
-        dev.safehouse.audit.MerkleHasher.sha256().leaf(log.entries.get(index)),
+        log.hasher.leaf(log.entries.get(index)),
         9,
         log.note(9),
         log.inclusion(index, 9).path());
@@ -62,7 +71,7 @@ class AuditCliTest {
                 "--receipt",
                 receipt.toString(),
                 "--log-key",
-                key.verificationKey().toText()));
+                key.verifier().toText()));
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
@@ -88,7 +97,7 @@ class AuditCliTest {
     byte[] bytes = path.get(0).bytes();
     bytes[0] ^= (byte) 0x80;
     path.set(0, new LeafHash(bytes));
-    Receipt bad = new Receipt(4, good.leafHash(), 9, good.checkpoint(), path);
+    Receipt bad = new Receipt(good.suite(), 4, good.leafHash(), 9, good.checkpoint(), path);
 
     Run run = verifyReceipt(receiptFile(bad));
 
@@ -152,7 +161,7 @@ class AuditCliTest {
     Path token = dir.resolve("auditor.token");
     Files.writeString(token, "eyJ-secret-token");
     Path platform = dir.resolve("platform.pub");
-    Files.writeString(platform, SigningKey.generate().verificationKey().toText());
+    Files.writeString(platform, key.suite().newSigner().verifier().toText());
     Path state = dir.resolve("state.json");
 
     Run run =

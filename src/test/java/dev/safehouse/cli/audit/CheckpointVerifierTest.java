@@ -4,22 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.safehouse.audit.Checkpoint;
-import dev.safehouse.crypto.SigningKey;
-import org.junit.jupiter.api.BeforeAll;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class CheckpointVerifierTest {
-  static SigningKey logKey;
+  @Parameter CryptoSuite suite;
+
+  static Signer logKey;
   static TestLog log;
 
-  @BeforeAll
-  static void log() {
-    logKey = SigningKey.generate();
+  @BeforeParameterizedClassInvocation
+  static void log(CryptoSuite suite) {
+    logKey = suite.newSigner();
     log = TestLog.of(logKey, 1, 9);
   }
 
-  private static CheckpointVerifier verifier(SigningKey key) {
-    return new CheckpointVerifier(key.verificationKey(), "the attested log key");
+  private static CheckpointVerifier verifier(Signer key) {
+    return new CheckpointVerifier(key.verifier(), "the attested log key");
   }
 
   @Test
@@ -39,7 +47,7 @@ class CheckpointVerifierTest {
 
   @Test
   void verify_anotherKey_fails() {
-    String note = log.checkpoint(9).sign(TestLog.ORIGIN, SigningKey.generate());
+    String note = log.checkpoint(9).sign(TestLog.ORIGIN, logKey.suite().newSigner());
 
     assertThatThrownBy(() -> verifier(logKey).verify(note))
         .isInstanceOf(VerificationFailure.class)

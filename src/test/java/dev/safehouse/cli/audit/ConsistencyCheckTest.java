@@ -5,32 +5,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.safehouse.audit.ConsistencyProof;
 import dev.safehouse.audit.LeafHash;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class ConsistencyCheckTest {
-  static SigningKey key;
+  @Parameter CryptoSuite suite;
+
+  static Signer key;
   static TestLog log;
 
-  @BeforeAll
-  static void log() {
-    key = SigningKey.generate();
+  @BeforeParameterizedClassInvocation
+  static void log(CryptoSuite suite) {
+    key = suite.newSigner();
     log = TestLog.of(key, 7, 40);
   }
 
   private static MonitorState stateAt(TestLog log, long size) {
-    return MonitorState.of(log.checkpoint(size), key.verificationKey());
+    return MonitorState.of(log.checkpoint(size), key.verifier());
   }
 
   @ParameterizedTest
   @CsvSource({"1,2", "1,40", "3,4", "7,8", "8,9", "10,40", "16,32", "31,33", "39,40"})
   void check_logGrew_isConsistent(long before, long after) throws Exception {
-    String said = ConsistencyCheck.check(stateAt(log, before), log.checkpoint(after), log);
+    String said =
+        ConsistencyCheck.check(stateAt(log, before), log.checkpoint(after), log, log.hasher);
 
     assertThat(said).isEqualTo("consistent with previous checkpoint of size " + before);
   }
@@ -39,7 +48,7 @@ class ConsistencyCheckTest {
   void check_grownLogFromTheSameKey_isConsistent() throws Exception {
     TestLog later = log.grown(25, 99);
 
-    assertThat(ConsistencyCheck.check(stateAt(log, 40), later.checkpoint(65), later))
+    assertThat(ConsistencyCheck.check(stateAt(log, 40), later.checkpoint(65), later, later.hasher))
         .startsWith("consistent with previous checkpoint of size 40");
   }
 
@@ -47,19 +56,21 @@ class ConsistencyCheckTest {
   void check_fromEmptyLog_needsNoProof() throws Exception {
     int calls = log.consistencyCalls;
 
-    assertThat(ConsistencyCheck.check(stateAt(log, 0), log.checkpoint(5), log)).contains("size 0");
+    assertThat(ConsistencyCheck.check(stateAt(log, 0), log.checkpoint(5), log, log.hasher))
+        .contains("size 0");
     assertThat(log.consistencyCalls).isEqualTo(calls);
   }
 
   @Test
   void check_sameCheckpoint_isUnchanged() throws Exception {
-    assertThat(ConsistencyCheck.check(stateAt(log, 12), log.checkpoint(12), log))
+    assertThat(ConsistencyCheck.check(stateAt(log, 12), log.checkpoint(12), log, log.hasher))
         .isEqualTo("unchanged since the previous checkpoint of size 12");
   }
 
   @Test
   void check_smallerSize_isTruncation() {
-    assertThatThrownBy(() -> ConsistencyCheck.check(stateAt(log, 10), log.checkpoint(6), log))
+    assertThatThrownBy(
+            () -> ConsistencyCheck.check(stateAt(log, 10), log.checkpoint(6), log, log.hasher))
         .isInstanceOf(VerificationFailure.class)
         .hasMessage("the log shrank from 10 to 6: truncation or fork");
   }
@@ -69,7 +80,9 @@ class ConsistencyCheckTest {
     TestLog forked = log.fork(6, 4, 1234);
 
     assertThatThrownBy(
-            () -> ConsistencyCheck.check(stateAt(log, 10), forked.checkpoint(10), forked))
+            () ->
+                ConsistencyCheck.check(
+                    stateAt(log, 10), forked.checkpoint(10), forked, forked.hasher))
         .hasMessage("fork: the log has two different signed roots for size 10");
   }
 
@@ -80,7 +93,9 @@ class ConsistencyCheckTest {
     TestLog forked = log.fork(6, 6, 1234);
 
     assertThatThrownBy(
-            () -> ConsistencyCheck.check(stateAt(log, 10), forked.checkpoint(12), forked))
+            () ->
+                ConsistencyCheck.check(
+                    stateAt(log, 10), forked.checkpoint(12), forked, forked.hasher))
         .isInstanceOf(VerificationFailure.class)
         .hasMessage(
             "consistency proof from 10 to 12 does not verify: computed first root differs from"
@@ -91,7 +106,10 @@ class ConsistencyCheckTest {
   void check_forkAtFirstEntry_fails() {
     TestLog forked = log.fork(0, 40, 77);
 
-    assertThatThrownBy(() -> ConsistencyCheck.check(stateAt(log, 1), forked.checkpoint(40), forked))
+    assertThatThrownBy(
+            () ->
+                ConsistencyCheck.check(
+                    stateAt(log, 1), forked.checkpoint(40), forked, forked.hasher))
         .hasMessageStartingWith("consistency proof from 1 to 40 does not verify");
   }
 
@@ -99,7 +117,9 @@ class ConsistencyCheckTest {
   void check_flippedProofBit_fails() {
     AuditLogSource flipping = new FlippingSource(log, 1, 5);
 
-    assertThatThrownBy(() -> ConsistencyCheck.check(stateAt(log, 13), log.checkpoint(40), flipping))
+    assertThatThrownBy(
+            () ->
+                ConsistencyCheck.check(stateAt(log, 13), log.checkpoint(40), flipping, log.hasher))
         .hasMessageStartingWith("consistency proof from 13 to 40 does not verify: computed");
   }
 
@@ -122,7 +142,9 @@ class ConsistencyCheckTest {
         };
 
     assertThatThrownBy(
-            () -> ConsistencyCheck.check(stateAt(log, 13), log.checkpoint(40), truncating))
+            () ->
+                ConsistencyCheck.check(
+                    stateAt(log, 13), log.checkpoint(40), truncating, log.hasher))
         .hasMessageContaining("does not verify: proof has");
   }
 

@@ -4,25 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.safehouse.audit.Checkpoint;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class LogMonitorTest {
-  static SigningKey key;
+  @Parameter CryptoSuite suite;
+
+  static Signer key;
   static TestLog log;
 
   @TempDir Path dir;
   final StringWriter out = new StringWriter();
 
-  @BeforeAll
-  static void log() {
-    key = SigningKey.generate();
+  @BeforeParameterizedClassInvocation
+  static void log(CryptoSuite suite) {
+    key = suite.newSigner();
     log = TestLog.of(key, 41, 30);
   }
 
@@ -32,7 +40,7 @@ class LogMonitorTest {
 
   private Checkpoint run(TestLog served, long size, boolean full) throws Exception {
     return new LogMonitor(served, new PrintWriter(out, true))
-        .run(served.note(size), key.verificationKey(), state(), full);
+        .run(served.note(size), key.verifier(), state(), full);
   }
 
   @Test
@@ -50,7 +58,7 @@ class LogMonitorTest {
         .contains("recomputed root from 30 entries matches")
         .contains("state saved to " + state());
     assertThat(MonitorState.read(state()).orElseThrow())
-        .isEqualTo(MonitorState.of(log.checkpoint(30), key.verificationKey()));
+        .isEqualTo(MonitorState.of(log.checkpoint(30), key.verifier()));
   }
 
   @Test
@@ -87,12 +95,11 @@ class LogMonitorTest {
 
   @Test
   void run_checkpointByAnotherKey_failsAndWritesNoState() {
-    String note = log.checkpoint(30).sign(TestLog.ORIGIN, SigningKey.generate());
+    String note = log.checkpoint(30).sign(TestLog.ORIGIN, key.suite().newSigner());
 
     assertThatThrownBy(
             () ->
-                new LogMonitor(log, new PrintWriter(out))
-                    .run(note, key.verificationKey(), state(), false))
+                new LogMonitor(log, new PrintWriter(out)).run(note, key.verifier(), state(), false))
         .hasMessageStartingWith("checkpoint signature does not verify under the attested log key");
     assertThat(state()).doesNotExist();
   }
@@ -109,13 +116,13 @@ class LogMonitorTest {
   @Test
   void run_anotherKey_isRefused() throws Exception {
     run(log, 10, false);
-    SigningKey rekeyed = SigningKey.generate();
+    Signer rekeyed = key.suite().newSigner();
     String note = log.checkpoint(12).sign(TestLog.ORIGIN, rekeyed);
 
     assertThatThrownBy(
             () ->
                 new LogMonitor(log, new PrintWriter(out))
-                    .run(note, rekeyed.verificationKey(), state(), false))
+                    .run(note, rekeyed.verifier(), state(), false))
         .hasMessageStartingWith("the log key differs from the one in the monitor state");
     assertThat(MonitorState.read(state()).orElseThrow().treeSize()).isEqualTo(10);
   }

@@ -2,28 +2,36 @@ package dev.safehouse.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class LogReplayTest {
-  static final int SIZE = 37;
-  static SigningKey key;
+  @Parameter CryptoSuite suite;
 
-  @BeforeAll
-  static void key() {
-    key = SigningKey.generate();
+  static final int SIZE = 37;
+  static Signer key;
+
+  @BeforeParameterizedClassInvocation
+  static void key(CryptoSuite suite) {
+    key = suite.newSigner();
   }
 
   private static ReplayOutcome replay(TestLog log) throws Exception {
     return new LogReplay(log, new PrintWriter(new StringWriter()))
-        .replay(log.checkpoint(log.size()));
+        .replay(log.checkpoint(log.size()), log.key.suite());
   }
 
   @ParameterizedTest

@@ -5,23 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.safehouse.audit.MerkleHasher;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class ReceiptTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static Receipt receipt;
 
-  @BeforeAll
-  static void receipt() {
-    TestLog log = TestLog.of(SigningKey.generate(), 22, 9);
+  @Parameter CryptoSuite suite;
+
+  @BeforeParameterizedClassInvocation
+  static void receipt(CryptoSuite suite) {
+    TestLog log = TestLog.of(suite.newSigner(), 22, 9);
     receipt =
         new Receipt(
+            suite.wireName(),
             4,
-            MerkleHasher.sha256().leaf(log.entries.get(4)),
+            log.hasher.leaf(log.entries.get(4)),
             9,
             log.note(9),
             log.inclusion(4, 9).path());
@@ -30,6 +37,7 @@ class ReceiptTest {
   /** The receipt as the server attaches it. */
   static ObjectNode json(Receipt receipt) {
     ObjectNode json = JSON.createObjectNode();
+    json.put("suite", receipt.suite());
     json.put("leafIndex", receipt.leafIndex());
     json.put("leafHash", Base64.getEncoder().encodeToString(receipt.leafHash().bytes()));
     json.put("treeSize", receipt.treeSize());
@@ -46,6 +54,23 @@ class ReceiptTest {
   @Test
   void parse_serverForm_roundTrips() {
     assertThat(Receipt.parse(json(receipt).toString())).isEqualTo(receipt);
+  }
+
+  @Test
+  void parse_withoutSuite_isIntl() {
+    ObjectNode json = json(receipt);
+    json.remove("suite");
+
+    assertThat(Receipt.parse(json.toString()).suite()).isEqualTo("intl");
+  }
+
+  @Test
+  void parse_suiteNotAString_isMalformed() {
+    ObjectNode json = json(receipt);
+    json.put("suite", 7);
+
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: suite is not a string");
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.safehouse.audit.InclusionProof;
 import dev.safehouse.audit.LeafHash;
 import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.MerkleProofs;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,31 +17,34 @@ import java.util.Random;
 
 /**
  * A real audit log in memory for tests: seeded entries, the audit library's tree and proofs, and
- * checkpoints signed with a real Ed25519 key. Serves its entries (or a tampered / truncated copy
- * set with {@link #serve}) in short pages, and honest consistency proofs of its own tree.
+ * checkpoints signed with a real key of either suite (hashed with that suite's hash). Serves its
+ * entries (or a tampered / truncated copy set with {@link #serve}) in short pages, and honest
+ * consistency proofs of its own tree.
  */
 final class TestLog implements AuditLogSource {
   static final String ORIGIN = "safehouse.local/audit";
 
-  final SigningKey key;
+  final Signer key;
   final String origin;
   final List<byte[]> entries;
-  private final InMemoryMerkleNodes nodes = new InMemoryMerkleNodes(MerkleHasher.sha256());
+  final MerkleHasher hasher;
+  private final InMemoryMerkleNodes nodes;
   private List<byte[]> served;
   private int pageSize = 13;
   int consistencyCalls;
 
-  TestLog(SigningKey key, String origin, List<byte[]> entries) {
+  TestLog(Signer key, String origin, List<byte[]> entries) {
     this.key = key;
     this.origin = origin;
     this.entries = List.copyOf(entries);
     this.served = this.entries;
-    MerkleHasher hasher = MerkleHasher.sha256();
+    this.hasher = MerkleHasher.forSuite(key.suite());
+    this.nodes = new InMemoryMerkleNodes(hasher);
     entries.forEach(entry -> nodes.append(hasher.leaf(entry)));
   }
 
   /** A log of {@code size} seeded entries under the default origin. */
-  static TestLog of(SigningKey key, long seed, int size) {
+  static TestLog of(Signer key, long seed, int size) {
     return new TestLog(key, ORIGIN, entries(seed, size));
   }
 
@@ -141,6 +144,6 @@ final class TestLog implements AuditLogSource {
   }
 
   private MerkleProofs proofs() {
-    return new MerkleProofs(nodes, MerkleHasher.sha256());
+    return new MerkleProofs(nodes, hasher);
   }
 }

@@ -8,15 +8,28 @@ import dev.safehouse.audit.LeafHash;
 import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.MerkleRootBuilder;
 import dev.safehouse.audit.SignedCheckpoint;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Signer;
+import dev.safehouse.testing.TestSuite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The enclave's audit log in each suite: SHA-256 and Ed25519, or SM3 and SM2. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class EnclaveAuditLogTest {
   private static final String ORIGIN = "safehouse.test/audit";
-  private final SigningKey key = SigningKey.generate();
+  private final CryptoSuite suite;
+  private final Signer key;
+
+  EnclaveAuditLogTest(CryptoSuite suite) {
+    this.suite = suite;
+    this.key = suite.newSigner();
+  }
 
   private static List<byte[]> entries(int from, int count) {
     List<byte[]> entries = new ArrayList<>();
@@ -33,9 +46,9 @@ class EnclaveAuditLogTest {
     String note = log.append(0, entries(0, 5), key);
     note = log.append(5, entries(5, 6), key);
 
-    MerkleRootBuilder expected = new MerkleRootBuilder();
+    MerkleRootBuilder expected = new MerkleRootBuilder(MerkleHasher.forSuite(suite));
     entries(0, 11).forEach(expected::addLeafData);
-    Checkpoint checkpoint = SignedCheckpoint.parse(note, ORIGIN, key.verificationKey());
+    Checkpoint checkpoint = SignedCheckpoint.parse(note, ORIGIN, key.verifier());
     assertThat(checkpoint.size()).isEqualTo(11);
     assertThat(checkpoint.root()).isEqualTo(expected.root());
   }
@@ -58,7 +71,7 @@ class EnclaveAuditLogTest {
     first.resume(ORIGIN, key, "", List.of());
     String note = first.append(0, entries(0, 6), key);
     // Subtrees of a 6-leaf tree: [0,4) and [4,6).
-    MerkleHasher hasher = MerkleHasher.sha256();
+    MerkleHasher hasher = MerkleHasher.forSuite(suite);
     List<LeafHash> leaves = entries(0, 6).stream().map(hasher::leaf).toList();
     byte[] left =
         hasher
@@ -71,8 +84,7 @@ class EnclaveAuditLogTest {
     EnclaveAuditLog resumed = new EnclaveAuditLog();
     assertThat(resumed.resume(ORIGIN, key, note, List.of(left, right))).isEqualTo(6);
     assertThat(
-            SignedCheckpoint.parse(
-                    resumed.append(6, entries(6, 1), key), ORIGIN, key.verificationKey())
+            SignedCheckpoint.parse(resumed.append(6, entries(6, 1), key), ORIGIN, key.verifier())
                 .size())
         .isEqualTo(7);
 
@@ -82,9 +94,23 @@ class EnclaveAuditLogTest {
             () -> new EnclaveAuditLog().resume(ORIGIN, key, note, List.of(left, flipped)))
         .hasMessageContaining("do not fold");
     String forged =
-        new Checkpoint(ORIGIN, 6, new LeafHash(new byte[32])).sign(ORIGIN, SigningKey.generate());
+        new Checkpoint(ORIGIN, 6, new LeafHash(new byte[32])).sign(ORIGIN, suite.newSigner());
     assertThatThrownBy(
             () -> new EnclaveAuditLog().resume(ORIGIN, key, forged, List.of(left, right)))
+        .hasMessageContaining("does not check out");
+  }
+
+  @Test
+  void resume_checkpointSignedInTheOtherSuite_isRefused() throws Exception {
+    Signer other = TestSuite.other(suite).newSigner();
+    EnclaveAuditLog theirs = new EnclaveAuditLog();
+    theirs.resume(ORIGIN, other, "", List.of());
+    String note = theirs.append(0, entries(0, 1), other);
+    MerkleHasher hasher = MerkleHasher.forSuite(TestSuite.other(suite));
+    byte[] leaf = hasher.leaf(entries(0, 1).get(0)).bytes();
+
+    assertThatThrownBy(() -> new EnclaveAuditLog().resume(ORIGIN, key, note, List.of(leaf)))
+        .isInstanceOf(EnclaveAuditLog.RefusedException.class)
         .hasMessageContaining("does not check out");
   }
 

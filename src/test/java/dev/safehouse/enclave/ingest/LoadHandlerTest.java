@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safehouse.cli.demo.SyntheticCreditData;
 import dev.safehouse.common.DatasetId;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.EnclavePublicKeys;
 import dev.safehouse.crypto.Envelope;
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
-import dev.safehouse.crypto.SigningKey;
+import dev.safehouse.crypto.Signer;
 import dev.safehouse.enclave.protocol.ErrorResponse;
 import dev.safehouse.enclave.protocol.InitRequest;
 import dev.safehouse.enclave.protocol.InitResponse;
@@ -16,6 +18,7 @@ import dev.safehouse.enclave.protocol.LoadResponse;
 import dev.safehouse.enclave.protocol.Response;
 import dev.safehouse.enclave.store.EnclaveTables;
 import dev.safehouse.policy.DatasetSchemas;
+import dev.safehouse.testing.TestSuite;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,8 +30,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The enclave's side of ingestion, with real keys, real envelopes and the real schemas. */
+/**
+ * The enclave's side of ingestion, with real keys, real envelopes and the real schemas, once per
+ * crypto suite.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.safehouse.testing.TestSuite#all")
 class LoadHandlerTest {
   private static final Path POLICIES = Path.of("policies");
   private static final String MARKER = "MARKER-91350100M000100Y43-SECRET";
@@ -37,7 +47,13 @@ class LoadHandlerTest {
   private EnclaveContext context;
   private LoadHandler loads;
   private EnclavePublicKeys enclaveKeys;
-  private final SigningKey provider = SigningKey.generate();
+  private final CryptoSuite suite;
+  private final Signer provider;
+
+  LoadHandlerTest(CryptoSuite suite) {
+    this.suite = suite;
+    this.provider = suite.newSigner();
+  }
 
   @BeforeEach
   void initialise() throws Exception {
@@ -56,10 +72,15 @@ class LoadHandlerTest {
         new InitHandler(context)
             .handle(
                 new InitRequest(
-                    "local-kms://" + master, new byte[0], new byte[0], POLICIES.toString(), ""));
+                    suite.wireName(),
+                    "local-kms://" + master,
+                    new byte[0],
+                    new byte[0],
+                    POLICIES.toString(),
+                    ""));
     InitResponse keys = (InitResponse) init;
     assertThat(keys.generated()).isTrue();
-    enclaveKeys = EnclavePublicKeys.of(keys.wrappingKey(), keys.signingKey());
+    enclaveKeys = EnclavePublicKeys.of(suite, keys.wrappingKey(), keys.signingKey());
     loads = new LoadHandler(context);
     SyntheticCreditData.write(dir.resolve("csv"), 300, 11);
   }
@@ -69,7 +90,13 @@ class LoadHandlerTest {
     context.tables().close();
   }
 
-  private byte[] envelope(String dataset, byte[] csv, SigningKey signer, String schemaHash)
+  private byte[] envelope(String dataset, byte[] csv, Signer signer, String schemaHash)
+      throws Exception {
+    return envelope(dataset, csv, signer, schemaHash, enclaveKeys);
+  }
+
+  private byte[] envelope(
+      String dataset, byte[] csv, Signer signer, String schemaHash, EnclavePublicKeys enclaveKeys)
       throws Exception {
     Path out = dir.resolve(dataset + ".envelope");
     long rows = new String(csv, StandardCharsets.UTF_8).lines().count() - 1;
@@ -97,7 +124,7 @@ class LoadHandlerTest {
   }
 
   /** Sends the envelope in 7 KiB chunks, as the host does, and returns the final answer. */
-  private LoadResponse send(String dataset, byte[] envelope, SigningKey registered) {
+  private LoadResponse send(String dataset, byte[] envelope, Signer registered) {
     int chunk = 7 * 1024;
     Response last = null;
     for (int offset = 0; offset < envelope.length; offset += chunk) {
@@ -106,13 +133,7 @@ class LoadHandlerTest {
       last =
           loads.handle(
               new LoadRequest(
-                  dataset,
-                  1,
-                  "provider-a",
-                  registered.verificationKey().toText(),
-                  offset,
-                  isLast,
-                  part));
+                  dataset, 1, "provider-a", registered.verifier().toText(), offset, isLast, part));
       assertThat(last).isInstanceOf(LoadResponse.class);
     }
     return (LoadResponse) last;
@@ -147,8 +168,8 @@ class LoadHandlerTest {
     assertRejected(
         send("market-credit", truncated, provider), "ciphertext does not match the signed digest");
     assertRejected(
-        send("market-credit", good, SigningKey.generate()), "signed by a key not registered");
-    SigningKey impostor = SigningKey.generate();
+        send("market-credit", good, suite.newSigner()), "signed by a key not registered");
+    Signer impostor = suite.newSigner();
     assertRejected(
         send(
             "market-credit",
@@ -160,6 +181,31 @@ class LoadHandlerTest {
         "another version of the dataset's schema");
     assertRejected(send("public-credit", good, provider), "another dataset");
     assertRejected(send("no-such-data", good, provider), "no dataset of that name");
+    assertThat(context.tables().rowCounts()).isEmpty();
+  }
+
+  @Test
+  void load_envelopeOfTheOtherSuite_isRejectedAndLoadsNothing() throws Exception {
+    CryptoSuite other = TestSuite.other(suite);
+    Signer otherProvider = other.newSigner();
+    byte[] csv = Files.readAllBytes(dir.resolve("csv/market-credit.csv"));
+    byte[] theirs =
+        envelope(
+            "market-credit",
+            csv,
+            otherProvider,
+            schemaHash("market-credit"),
+            EnclaveKeys.generate(other).publicKeys());
+
+    assertRejected(
+        send("market-credit", theirs, provider),
+        "envelope uses another crypto suite than this enclave");
+    assertRejected(
+        send("market-credit", theirs, otherProvider),
+        "the provider's registered key is not a verification key of this suite");
+    assertRejected(
+        send("market-credit", envelope("market-credit"), otherProvider),
+        "the provider's registered key is not a verification key of this suite");
     assertThat(context.tables().rowCounts()).isEmpty();
   }
 

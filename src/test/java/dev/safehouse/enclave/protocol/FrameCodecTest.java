@@ -49,6 +49,7 @@ class FrameCodecTest {
           Map.entry(
               MessageType.INIT_REQUEST,
               new InitRequest(
+                  "sm",
                   "local-kms://k.json",
                   new byte[] {1, 2},
                   new byte[] {3},
