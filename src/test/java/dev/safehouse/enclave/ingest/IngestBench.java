@@ -41,7 +41,8 @@ import org.duckdb.DuckDBDriver;
  * (fresh enclave keys), and its own envelopes, written by {@link Envelope#write} with a provider
  * key of the suite; every round loads each suite's three envelopes through {@link LoadHandler}, the
  * suites alternating which goes first. Reports each suite's median, the sm/intl ratio of the
- * medians and its range over rounds (both measured in the same rounds), and the ingest/raw ratio.
+ * medians, the range and median of the per-round ratios (a round's two suites run back to back, so
+ * on a shared machine the per-round ratio absorbs most of the noise), and the ingest/raw ratio.
  *
  * <p>Arguments: {@code N ROUNDS WARMUP [SUITES]}, SUITES a comma-separated list (default {@code
  * intl,sm}; also the system property {@code bench.suites}).
@@ -215,12 +216,14 @@ public final class IngestBench {
       Arrays.sort(perRound);
       System.out.printf(
           Locale.ROOT,
-          "suites: %s/%s ingest throughput %.3f (ratio of the medians; per round %.3f to %.3f)%n",
+          "suites: %s/%s ingest throughput %.3f (ratio of the medians; per round %.3f to %.3f,"
+              + " median of the per-round ratios %.3f)%n",
           subjects.get(1).suite(),
           subjects.get(0).suite(),
           medians[0] / medians[1],
           perRound[0],
-          perRound[rounds - 1]);
+          perRound[rounds - 1],
+          perRound[rounds / 2]);
     }
     System.out.printf(
         Locale.ROOT,
