@@ -92,9 +92,8 @@ public sealed interface CryptoSuite permits IntlSuite, SmSuite {
     if (key.startsWith("-----BEGIN ")) {
       return SM;
     }
-    // Base64 of a DER SEQUENCE (0x30) starts "M" whatever its length byte: "MI…" for a long-form
-    // length (SM2 PKCS#8, 0x30 0x81), "MFkw" for an SM2 SPKI (91 bytes, 0x30 0x59). A Tink keyset
-    // (0x08) starts "C", Tink JSON "{".
+    // Base64 of a DER SEQUENCE (0x30) starts with "M" whatever its length: "MFkw" for an SM2
+    // public key (0x30 0x59), "MI" for a long-form length; a Tink keyset (0x08) starts with "C".
     return key.startsWith("M") ? SM : INTL;
   }
 
