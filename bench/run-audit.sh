@@ -28,13 +28,13 @@ for ((p = 0; p < pairs; p++)); do
   done
 done
 # Per suite: the median over JVMs of each JVM's median appends/s and median proof latency.
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'; }
 rate_of() { grep "suite $1: group commit" "$all" | sed -E 's/.* median = ([0-9]+) durable.*/\1/' | median; }
 proof_of() { grep "suite $1: inclusion proof" "$all" | sed -E 's/.*: median ([0-9.]+) ms.*/\1/' | median; }
 if ((${#suites[@]} == 2)); then
   a=${suites[0]} b=${suites[1]}
   ra=$(rate_of "$a") rb=$(rate_of "$b") pa=$(proof_of "$a") pb=$(proof_of "$b")
   awk -v a="$a" -v b="$b" -v ra="$ra" -v rb="$rb" -v pa="$pa" -v pb="$pb" -v n="$pairs" 'BEGIN {
-    printf "[audit-bench] suites (%d JVM(s) each, alternating): durable appends/s %s %d, %s %d, %s/%s %.3f;", n, a, ra, b, rb, b, a, rb / ra
+    printf "[audit-bench] suites (%d JVM(s) each, alternating; median over JVMs): durable appends/s %s %d, %s %d, %s/%s %.3f;", n, a, ra, b, rb, b, a, rb / ra
     printf " inclusion proof median %s %.2f ms, %s %.2f ms, %s/%s latency %.2fx\n", a, pa, b, pb, b, a, pb / pa }'
 fi
