@@ -4,7 +4,8 @@
 # details, the medians, min-max and ratios, and whether each target is met.
 # How to read the report: bench/README.md.
 # Usage: bench/run.sh [--quick]   (--quick: small sizes, to check the harness; not for the report)
-# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), as the tests; takes ~22 minutes.
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), as the tests; takes ~30 minutes
+# (ingest and audit run under both crypto suites, intl and sm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -15,10 +16,10 @@ report=bench/REPORT.md
 mkdir -p "$out"
 
 if [[ $quick == 1 ]]; then
-  ingest=(20000 3 1); audit=(5000 20000 2000); query=(20000 5 2); score=(2000 16 10 2)
+  ingest=(20000 3 1 intl,sm); audit=(5000 20000 2000 3 "intl sm" 1); query=(20000 5 2); score=(2000 16 10 2)
   memory=(20000); startup=(2); suites=(16 2 1)
 else
-  ingest=(1000000 5 2); audit=(200000 1000000 100000); query=(1000000 15 5); score=(20000 64 90 3)
+  ingest=(1000000 5 2 intl,sm); audit=(100000 1000000 100000 3 "intl sm" 1); query=(1000000 15 5); score=(20000 64 90 3)
   memory=(1000000); startup=(5); suites=(256 5 1)
 fi
 
@@ -51,11 +52,16 @@ verdict() { # value op target -> met / not met / no result
   awk -v v="$1" -v t="$3" -v op="$2" \
     'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "**met**" : "not met" }'
 }
-ingest_ratio=$(pick ingest 'ingest/raw throughput ratio' '.*ingest\/raw throughput ratio ([0-9.]+).*')
-ingest_line=$(grep -E '^median of' "$out/ingest.txt" | tail -1 || true)
-audit_rate=$(pick audit 'group commit through the enclave' '.* = ([0-9]+) durable entries\/s.*')
-audit_base=$(pick audit 'baseline: one INSERT' '.*: ([0-9]+) entries\/s.*')
-proof=$(pick audit 'inclusion proof over HTTP' '.*: (median .*)')
+# Issues 3 and 4 are read from the intl lines; both benchmarks also run suite sm (issue 9).
+ingest_ratio=$(pick ingest '^median of .*: intl ingest' '.*ingest\/raw throughput ratio ([0-9.]+).*')
+ingest_line=$(grep -E '^median of .*: intl ingest' "$out/ingest.txt" | tail -1 || true)
+audit_rate=$(pick audit 'suite intl: group commit' '.* median = ([0-9]+) durable entries\/s.*')
+audit_base=$(pick audit 'suite intl: baseline: one INSERT' '.*: ([0-9]+) entries\/s.*')
+proof=$(pick audit 'suite intl: inclusion proof over HTTP' '.*HTTP [^:]*: (median .*)')
+# Issue 9, end to end: each suite's median and the sm/intl ratio, measured in the same run.
+ingest_mibs() { pick ingest "^median of .*: $1 ingest" '.*rows\/s, ([0-9.]+) MiB\/s\).*'; }
+ingest_suites="intl $(ingest_mibs intl) MiB/s, sm $(ingest_mibs sm) MiB/s; sm/intl $(pick ingest '^suites: sm\/intl ingest' '.*throughput ([0-9.]+ \(ratio of the medians; per round [0-9.]+ to [0-9.]+)\).*'))"
+audit_suites=$(pick audit 'suites \(' '.*alternating\): (.*)')
 query_ratio=$(pick query 'median of the per-round ratios' '.*ratios.*: ([0-9.]+)x.*')
 query_medians=$(pick query 'ratio of the medians' '.*: ([0-9.]+)x.*')
 score_ratio=$(pick score 'median ratio scores' '.*: ([0-9.]+)x \(min.*')
@@ -94,7 +100,9 @@ startup_first=$(pick startup 'round 1,' '.*: ready in (.*)')
   echo "| fused scores (issue 6): scores/s vs a no-op JWT endpoint, median ratio | ${score_ratio:-—}× (${score_range:-—}) | \`GET /v1/me\` | ≥ 0.5× | $(verdict "$score_ratio" '>=' 0.5) |"
   echo "| enclave memory per plaintext byte (${memory_size:-—}) | ${memory_line:-—} | | | |"
   echo "| startup to ready (packaged service, enclave attested and unsealed) | first start ${startup_first:-—}; restarts ${startup_line:-—} | | | |"
-  echo "| crypto suites (issue 9): sm/intl of the ingest and audit primitives, ratio of medians (suite not yet wired end to end) | ${suites_line} | the intl suite's primitives, same run | — | |"
+  echo "| crypto suites (issue 9): ingest end to end (envelopes of each suite through the enclave load path), median throughput | ${ingest_suites} | the intl suite, same JVM, rounds alternating | — | |"
+  echo "| crypto suites (issue 9): audit end to end (group commit, checkpoints signed in the suite; inclusion proofs) | ${audit_suites:-—} | the intl suite, same run | — | |"
+  echo "| crypto suites (issue 9): sm/intl of the ingest and audit primitives, ratio of medians | ${suites_line} | the intl suite's primitives, same run | — | |"
   echo
   echo "## Raw output"
   for name in ingest audit query score memory startup suites; do

@@ -35,7 +35,7 @@ curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$tmp/tok/inst")" -H 'Cont
   "$url/v1/scores" -d '{"uscc":"'"$uscc"'","purpose":"pre-loan","consentId":"'"$consent"'"}'
 # The log key id the CLI prints after verifying the attestation: what an auditor pins.
 log_key=$(cli audit checkpoint --server "$url" --token-file "$tmp/tok/auditor" \
-  --platform-key keys-dev/platform-signing.pub --measurement "$measurement" --allow-debug 2>&1 > /dev/null \
+  --platform-key "$platform_pub" --measurement "$measurement" --allow-debug 2>&1 > /dev/null \
   | sed -n 's/.*log key \([0-9a-f]\{16\}\).*/\1/p')
 [[ -n $log_key ]] || { say "the CLI did not print the attested log key"; exit 1; }
 
@@ -43,7 +43,7 @@ export CONSOLE_URL=$url CONSOLE_LOG_KEY=$log_key CONSOLE_USCC=$uscc CONSOLE_CONS
 export CONSOLE_TOKEN_AUDITOR=$(cat "$tmp/tok/auditor") CONSOLE_TOKEN_INSTITUTION=$(cat "$tmp/tok/inst")
 export CONSOLE_TOKEN_SUBJECT=$(cat "$tmp/tok/subject") CONSOLE_TOKEN_STEWARD=$(cat "$tmp/tok/steward")
 export CONSOLE_TOKEN_RESEARCHER=$(cat "$tmp/tok/researcher") CONSOLE_MEASUREMENT=$measurement
-export CONSOLE_PLATFORM_KEY=$(cat keys-dev/platform-signing.pub)
+export CONSOLE_PLATFORM_KEY=$(cat "$platform_pub")
 if [[ ${1:-} == --serve ]]; then
   env | grep '^CONSOLE_' > "${CONSOLE_ENV_FILE:-/tmp/console.env}"
   say "serving on $url; environment in ${CONSOLE_ENV_FILE:-/tmp/console.env}; Ctrl-C stops"

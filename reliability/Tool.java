@@ -25,7 +25,8 @@ import dev.safehouse.cli.audit.ReceiptVerifier;
 import dev.safehouse.cli.provider.ApiClient;
 import dev.safehouse.cli.provider.AttestCommand;
 import dev.safehouse.crypto.AttestationDocument;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.CryptoSuite;
+import dev.safehouse.crypto.Verifier;
 import java.io.PrintWriter;
 import java.io.FileWriter;
 import java.net.URI;
@@ -201,10 +202,11 @@ public class Tool {
       throws Exception {
     String token = Files.readString(Path.of(System.getenv("AUDITOR_TOKEN_FILE"))).strip();
     ApiClient api = new ApiClient(URI.create(url), token);
-    VerificationKey platform = VerificationKey.fromText(Files.readString(platformKeyFile));
+    Verifier platform = AttestCommand.readPlatformKey(Files.readString(platformKeyFile));
     AttestationDocument doc = AttestCommand.attest(api, platform, measurement, true);
+    CryptoSuite suite = CryptoSuite.fromWireName(doc.suite());
     CheckpointVerifier checkpoints =
-        new CheckpointVerifier(VerificationKey.fromText(doc.signingKey()), "the attested log key");
+        new CheckpointVerifier(suite.verifierFromText(doc.signingKey()), "the attested log key");
     ReceiptVerifier receipts = new ReceiptVerifier(checkpoints);
     // Every leaf hash of the current log, from its entries' exact bytes.
     AuditApi audit = new AuditApi(api);
@@ -214,7 +216,7 @@ public class Tool {
     while (start < size) {
       EntryPage page = audit.entries(start, Math.min(size, start + 1000));
       for (LogEntry e : page.entries()) {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = suite.newDigest(); // the suite's Merkle hash (SHA-256 or SM3)
         sha.update((byte) 0);
         leaves.put(e.index(), sha.digest(e.bytes()));
       }

@@ -1,5 +1,7 @@
 # Shared by the reliability scripts (sourced, not run). Each script sets: name, port, db,
 # pg_port (default 5432) before calling these functions; everything lives in $tmp.
+# SUITE=sm (default intl) runs the service in that crypto suite (safehouse.crypto.suite) and attests,
+# measures and signs the demo data in it, with the platform key of keys-dev/ for that suite.
 app=target/quarkus-app
 jar=$app/quarkus-run.jar
 cli_cp="$app/app/*:$app/lib/main/*:$app/lib/boot/*"
@@ -12,6 +14,12 @@ load_pid=
 research_pid=
 health_pid=
 own_db=${own_db:-1}
+suite=${SUITE:-intl}
+case $suite in
+  intl) platform_pub=keys-dev/platform-signing.pub ;;
+  sm) platform_pub=keys-dev/sm/platform-signing.pub ;;
+  *) echo "SUITE must be intl or sm, not '$suite'" >&2; exit 2 ;;
+esac
 
 say() { echo "[$name] $*" >&2; }
 now_ms() { date +%s%3N; }
@@ -52,6 +60,7 @@ start_service() {
   mkdir -p "$tmp/svc-tmp"
   local log=$tmp/service-${1:-1}.log
   java -Djava.io.tmpdir="$tmp/svc-tmp" -Dquarkus.profile=dev -Dquarkus.http.port="$port" \
+    -Dsafehouse.crypto.suite="$suite" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$pg_host:$pg_port/$db" \
     -Dquarkus.datasource.reactive.url="postgresql://$pg_host:$pg_port/$db" \
     -Dsafehouse.scores.quota.per-institution-per-day=100000000 \
@@ -94,16 +103,16 @@ setup_tokens() {
   cli token --role provider --sub rel-uploader --org rel-provider --ttl PT2H > "$tmp/tok/provider"
   cli token --role steward --sub rel-steward > "$tmp/tok/steward"
   cli token --role researcher --sub rel-researcher --org rel-university --ttl PT2H > "$tmp/tok/researcher"
-  measurement=$(cli measure)
+  measurement=$(cli measure --suite "$suite")
 }
 
 load_demo() {
   local work=$tmp/demo entities=${1:-2000}
   mkdir -p "$work"
   SAFEHOUSE_TOKEN=$(cat "$tmp/tok/provider") cli provider attest --server "$url" \
-    --platform-key keys-dev/platform-signing.pub --measurement "$measurement" --allow-debug \
+    --platform-key "$platform_pub" --measurement "$measurement" --allow-debug \
     --out "$work/enclave-keys.json" > /dev/null
-  cli provider keygen --out "$work/provider.key" > "$work/provider.pub"
+  cli provider keygen --suite "$suite" --out "$work/provider.key" > "$work/provider.pub"
   curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$tmp/tok/steward")" \
     -H 'Content-Type: application/json' -d "{\"publicKey\":\"$(cat "$work/provider.pub")\"}" \
     "$url/v1/providers/rel-provider/keys"
@@ -276,7 +285,7 @@ count_results() {
 # Verifies every receipt (in one JVM) and the whole log with the CLI; sets verified, lost.
 verify_all() {
   local out
-  out=$(AUDITOR_TOKEN_FILE=$tmp/tok/auditor tool verify "$url" "$tmp/load" keys-dev/platform-signing.pub "$measurement" 2>&1) || true
+  out=$(AUDITOR_TOKEN_FILE=$tmp/tok/auditor tool verify "$url" "$tmp/load" "$platform_pub" "$measurement" 2>&1) || true
   echo "$out" | tail -5 >&2
   receipts=$(grep -o 'receipts=[0-9]*' <<< "$out" | cut -d= -f2); receipts=${receipts:--1}
   verified=$(grep -o 'verified=[0-9]*' <<< "$out" | cut -d= -f2); verified=${verified:--1}
@@ -287,10 +296,10 @@ verify_all() {
   for f in "$tmp/load/receipts/results-1.json" "$tmp/load/receipts/results-$ok.json"; do
     [[ -f $f ]] || continue
     cli audit verify-receipt --server "$url" --receipt "$f" --token-file "$tmp/tok/auditor" \
-      --platform-key keys-dev/platform-signing.pub --measurement "$measurement" --allow-debug > "$tmp/vr.out" 2>&1 \
+      --platform-key "$platform_pub" --measurement "$measurement" --allow-debug > "$tmp/vr.out" 2>&1 \
       || { cli_receipts_ok=0; cat "$tmp/vr.out" >&2; }
   done
-  if cli audit verify --server "$url" --token-file "$tmp/tok/auditor" --platform-key keys-dev/platform-signing.pub \
+  if cli audit verify --server "$url" --token-file "$tmp/tok/auditor" --platform-key "$platform_pub" \
       --measurement "$measurement" --allow-debug --state "$tmp/monitor.json" --full > "$tmp/verify.out" 2>&1; then
     log_ok=1
   else

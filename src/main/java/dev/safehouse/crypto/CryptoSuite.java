@@ -83,21 +83,18 @@ public sealed interface CryptoSuite permits IntlSuite, SmSuite {
 
   /**
    * Returns the suite a key's text belongs to: {@code sm} for a PEM block or base64 of DER (an
-   * X.509 or PKCS#8 key starts with a SEQUENCE, 0x30), {@code intl} otherwise (Tink JSON, or base64
-   * of a Tink keyset, which starts with 0x08). Only a guess for choosing a reader; the reader still
-   * checks the key.
+   * X.509 or PKCS#8 key starts with a SEQUENCE, 0x30, so its base64 with "M"), {@code intl}
+   * otherwise (Tink JSON, or base64 of a Tink keyset, which starts with 0x08). Only a guess for
+   * choosing a reader; the reader still checks the key.
    */
   static CryptoSuite ofKeyText(String text) {
     String key = text.strip();
     if (key.startsWith("-----BEGIN ")) {
       return SM;
     }
-    try {
-      byte[] decoded = java.util.Base64.getMimeDecoder().decode(key);
-      return decoded.length > 0 && decoded[0] == 0x30 ? SM : INTL;
-    } catch (IllegalArgumentException e) {
-      return INTL; // Tink JSON, or not a key: the intl reader says which
-    }
+    // Base64 of a DER SEQUENCE (0x30) starts with "M" whatever its length: "MFkw" for an SM2
+    // public key (0x30 0x59), "MI" for a long-form length; a Tink keyset (0x08) starts with "C".
+    return key.startsWith("M") ? SM : INTL;
   }
 
   /**

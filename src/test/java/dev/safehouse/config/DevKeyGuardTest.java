@@ -22,12 +22,14 @@ class DevKeyGuardTest {
   @Test
   void shippedFingerprints_matchEveryFileInKeysDev() throws IOException {
     Set<String> expected = new TreeSet<>();
-    try (DirectoryStream<Path> pems = Files.newDirectoryStream(KEYS_DEV, "*.{pem,json,pub}")) {
-      for (Path pem : pems) {
-        expected.add(DevKeyGuard.fingerprint(Files.readString(pem)));
+    for (Path dir : List.of(KEYS_DEV, KEYS_DEV.resolve("sm"))) {
+      try (DirectoryStream<Path> pems = Files.newDirectoryStream(dir, "*.{pem,json,pub}")) {
+        for (Path pem : pems) {
+          expected.add(DevKeyGuard.fingerprint(Files.readString(pem)));
+        }
       }
     }
-    assertThat(expected).as("keys-dev key files").hasSize(5);
+    assertThat(expected).as("keys-dev key files (intl and sm)").hasSize(7);
     String shipped =
         new String(
             DevKeyGuard.class.getResourceAsStream(DevKeyGuard.FINGERPRINTS_RESOURCE).readAllBytes(),
@@ -65,6 +67,28 @@ class DevKeyGuardTest {
     List<String> offending =
         guard().offendingSettings(List.of("key.file"), values(Map.of("key.file", copy.toString())));
     assertThat(offending).containsExactly("key.file");
+  }
+
+  @Test
+  void offendingSettings_copyOfSmDevPlatformKeyElsewhere_isReported(@TempDir Path dir)
+      throws IOException {
+    Path copy = dir.resolve("platform.pem");
+    Files.copy(KEYS_DEV.resolve("sm/platform-signing.pem"), copy);
+    String pub = Files.readString(KEYS_DEV.resolve("sm/platform-signing.pub")).strip();
+    List<String> offending =
+        guard()
+            .offendingSettings(
+                List.of("safehouse.enclave.platform-key-file", "copy.file", "inline.pub"),
+                values(
+                    Map.of(
+                        "safehouse.enclave.platform-key-file",
+                        "keys-dev/sm/platform-signing.pem",
+                        "copy.file",
+                        copy.toString(),
+                        "inline.pub",
+                        pub)));
+    assertThat(offending)
+        .containsExactly("copy.file", "inline.pub", "safehouse.enclave.platform-key-file");
   }
 
   @Test

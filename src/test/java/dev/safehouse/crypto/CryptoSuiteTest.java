@@ -129,6 +129,17 @@ class CryptoSuiteTest {
 
   @ParameterizedTest
   @MethodSource("suites")
+  void ofKeyText_namesTheSuiteOfEveryKeyText(CryptoSuite suite) {
+    for (int i = 0; i < 8; i++) {
+      Signer signer = suite.newSigner();
+      assertThat(CryptoSuite.ofKeyText(signer.verifier().toText())).isSameAs(suite);
+      assertThat(CryptoSuite.ofKeyText(signer.toInsecureText())).isSameAs(suite);
+      assertThat(CryptoSuite.ofKeyText(" " + signer.verifier().toText() + "\n")).isSameAs(suite);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("suites")
   void signatures_ofOneSuite_areRefusedByTheOther(CryptoSuite suite) {
     Signer signer = suite.newSigner();
     byte[] signature = signer.sign(MESSAGE);
