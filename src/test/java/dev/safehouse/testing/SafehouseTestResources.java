@@ -1,5 +1,6 @@
 package dev.safehouse.testing;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
 import dev.safehouse.crypto.Signer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,6 +49,7 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
     database = "safehouse_test_" + HexFormat.of().formatHex(suffix);
     execute("CREATE DATABASE " + database);
 
+    CryptoSuite suite = TestSuite.publish();
     KeyPair keys = generateRsaKeys();
     System.setProperty(
         TestTokens.PRIVATE_KEY_PROPERTY,
