@@ -10,6 +10,7 @@ import dev.safehouse.common.InvalidRequestException;
 import dev.safehouse.common.ProblemType;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.SafehouseException;
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.storage.AuditStore;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +35,11 @@ public class AuditResource {
   static final int PAGE = 1000;
 
   private final AuditStore store;
-  private final MerkleHasher hasher = MerkleHasher.sha256();
+  private final MerkleHasher hasher;
 
-  AuditResource(AuditStore store) {
+  AuditResource(AuditStore store, CryptoSuite suite) {
     this.store = store;
+    this.hasher = MerkleHasher.forSuite(suite);
   }
 
   /** One entry: its index and exact bytes (canonical JSON), base64. */

@@ -11,13 +11,14 @@ import dev.safehouse.audit.CanonicalJson;
 import dev.safehouse.common.DatasetId;
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Sha256;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.enclave.protocol.QueryRunRequest;
 import dev.safehouse.enclave.protocol.QueryRunResponse;
 import dev.safehouse.policy.DatasetSchemas;
 import dev.safehouse.policy.QueryPolicies;
 import dev.safehouse.service.EnclaveService;
 import dev.safehouse.testing.ResearchData;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -294,14 +295,15 @@ class ResearchWorkflowTest {
         .isEqualTo(signed.getString("resultHash"));
     assertThat(entry.getString("resultSignature"))
         .isEqualTo(released.getString("result.signature"));
-    VerificationKey enclaveKey =
-        VerificationKey.fromText(
-            given()
-                .auth()
-                .oauth2(alice)
-                .get("/v1/enclave/attestation?nonce=" + "ab".repeat(16))
-                .jsonPath()
-                .getString("signingKey"));
+    Verifier enclaveKey =
+        TestSuite.current()
+            .verifierFromText(
+                given()
+                    .auth()
+                    .oauth2(alice)
+                    .get("/v1/enclave/attestation?nonce=" + "ab".repeat(16))
+                    .jsonPath()
+                    .getString("signingKey"));
     byte[] signature = Base64.getDecoder().decode(released.getString("result.signature"));
     enclaveKey.verify(signature, statement.getBytes(StandardCharsets.UTF_8));
   }

@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.safehouse.common.Role;
 import dev.safehouse.common.Uscc;
-import dev.safehouse.crypto.VerificationKey;
+import dev.safehouse.crypto.Verifier;
 import dev.safehouse.testing.ResearchData;
+import dev.safehouse.testing.TestSuite;
 import dev.safehouse.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,14 +113,15 @@ class ScoreTest {
                 .get("/v1/consents/" + consent)
                 .jsonPath()
                 .getString("consentHash"));
-    VerificationKey enclaveKey =
-        VerificationKey.fromText(
-            given()
-                .auth()
-                .oauth2(bank("abc-bank"))
-                .get("/v1/enclave/attestation?nonce=" + "cd".repeat(16))
-                .jsonPath()
-                .getString("signingKey"));
+    Verifier enclaveKey =
+        TestSuite.current()
+            .verifierFromText(
+                given()
+                    .auth()
+                    .oauth2(bank("abc-bank"))
+                    .get("/v1/enclave/attestation?nonce=" + "cd".repeat(16))
+                    .jsonPath()
+                    .getString("signingKey"));
     enclaveKey.verify(
         Base64.getDecoder().decode(released.getString("result.signature")),
         statement.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.safehouse.testing;
 
+import dev.safehouse.crypto.CryptoSuite;
 import dev.safehouse.crypto.InsecureDevKeyGenerator;
 import dev.safehouse.crypto.Signer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +29,10 @@ import java.util.Map;
  * 127.0.0.1:5432}) as {@code SAFEHOUSE_TEST_PG_USER} (default {@code postgres}) with {@code
  * SAFEHOUSE_TEST_PG_PASSWORD} (default empty). The private key reaches the tests through the system
  * property {@value TestTokens#PRIVATE_KEY_PROPERTY}; {@code keys-dev/} is never used.
+ *
+ * <p>The service is deployed in the crypto suite {@link TestSuite#current()} ({@code
+ * -Dsafehouse.test.suite=intl|sm}, default {@code intl}): {@code safehouse.crypto.suite} is set to
+ * it and the development platform key is of that suite.
  */
 @QuarkusTestResource(SafehouseTestResources.class)
 public final class SafehouseTestResources implements QuarkusTestResourceLifecycleManager {
@@ -48,6 +53,7 @@ public final class SafehouseTestResources implements QuarkusTestResourceLifecycl
     database = "safehouse_test_" + HexFormat.of().formatHex(suffix);
     execute("CREATE DATABASE " + database);
 
+    CryptoSuite suite = TestSuite.publish();
     KeyPair keys = generateRsaKeys();
     System.setProperty(
         TestTokens.PRIVATE_KEY_PROPERTY,
