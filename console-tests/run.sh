@@ -4,6 +4,7 @@
 # grants one consent and releases one score,
 # then runs the node:test files in console-tests/ against it with headless Debian Chromium.
 # Usage: console-tests/run.sh [--serve]   (--serve: set up, print the tokens' file, keep serving)
+# SUITE=sm runs the service in the sm crypto suite; CONSOLE_TESTS="file …" runs only those files.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), /usr/bin/chromium, node and npm;
 # creates and drops the database safehouse_console. Screenshots go to docs/images/.
 set -euo pipefail
@@ -51,5 +52,6 @@ if [[ ${1:-} == --serve ]]; then
   exit 0
 fi
 [[ -d console-tests/node_modules/playwright-core ]] || (cd console-tests && npm ci --no-audit --no-fund)
-node --test --test-concurrency=1 console-tests/
+# shellcheck disable=SC2086 # CONSOLE_TESTS is a list of files
+node --test --test-concurrency=1 ${CONSOLE_TESTS:-console-tests/}
 say "PASS"

@@ -20,15 +20,34 @@ import org.junit.jupiter.api.Test;
 class ConsoleBrowserIT {
   @Test
   void consoleBrowserTests_pass() throws Exception {
+    assertPasses(
+        Map.of(
+            "CONSOLE_SCREENSHOTS",
+            Path.of("target", "console-screenshots").toAbsolutePath().toString()),
+        Path.of("target", "console-tests.out"));
+  }
+
+  /**
+   * The auditor's and the institution's in-browser verification under the {@code sm} suite: SM3
+   * leaves and paths, SM2 checkpoint and attestation signatures, each tampered part failing at its
+   * step, as under {@code intl}.
+   */
+  @Test
+  void consoleBrowserTests_passUnderTheSmSuite() throws Exception {
+    assertPasses(
+        Map.of(
+            "SUITE",
+            "sm",
+            "CONSOLE_TESTS",
+            "console-tests/auditor.test.mjs console-tests/institution.test.mjs",
+            "CONSOLE_SCREENSHOTS",
+            Path.of("target", "console-screenshots-sm").toAbsolutePath().toString()),
+        Path.of("target", "console-tests-sm.out"));
+  }
+
+  private static void assertPasses(Map<String, String> env, Path out) throws Exception {
     ScriptRun run =
-        ScriptRun.of(
-            "console-tests/run.sh",
-            List.of(),
-            Map.of(
-                "CONSOLE_SCREENSHOTS",
-                Path.of("target", "console-screenshots").toAbsolutePath().toString()),
-            Path.of("target", "console-tests.out"),
-            Duration.ofMinutes(8));
+        ScriptRun.of("console-tests/run.sh", List.of(), env, out, Duration.ofMinutes(8));
     assertThat(run.ended())
         .as("console tests ended within 8 minutes; output ends:%n%s", run.tail())
         .isTrue();
