@@ -20,7 +20,7 @@ for ((p = 0; p < pairs; p++)); do
   order=("${suites[@]}")
   if ((p % 2 == 1)) && ((${#suites[@]} == 2)); then order=("${suites[1]}" "${suites[0]}"); fi
   for suite in "${order[@]}"; do
-    ./mvnw -B test -Dspotless.check.skip=true -Dtest=AuditBench -Dsurefire.failIfNoSpecifiedTests=false \
+    ./mvnw -B test -Dspotless.check.skip=true -DskipSmSuite=true -Dtest=AuditBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dsafehouse.test.suite="$suite" -Dsmallrye.config.mapping.validate-unknown=false \
       -Dbench.appends="$appends" -Dbench.leaves="$leaves" \
       -Dbench.warmup="$warmup" -Dbench.rounds="$rounds" \

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The test profile caps request bodies at 64 KiB; the benchmark uploads in 8 MiB chunks.
-./mvnw -B test -Dspotless.check.skip=true -Dtest=EnclaveMemoryBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B test -Dspotless.check.skip=true -DskipSmSuite=true -Dtest=EnclaveMemoryBench -Dsurefire.failIfNoSpecifiedTests=false \
   '-D%test.quarkus.http.limits.max-body-size=9M' \
   -Dbench.enterprises="${1:-1000000}" \
   | grep '\[memory-bench\]'

@@ -6,7 +6,7 @@
 set -euo pipefail
 # The test profile caps request bodies at 64 KiB; the benchmark uploads in 8 MiB chunks.
 cd "$(dirname "$0")/.."
-./mvnw -B test -Dspotless.check.skip=true -Dtest=QueryBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B test -Dspotless.check.skip=true -DskipSmSuite=true -Dtest=QueryBench -Dsurefire.failIfNoSpecifiedTests=false \
   '-D%test.quarkus.http.limits.max-body-size=9M' \
   -Dbench.enterprises="${1:-1000000}" -Dbench.rounds="${2:-15}" -Dbench.warmup="${3:-5}" \
   | grep '\[query-bench\]'

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The test profile's small quotas (for the quota tests) are lifted for the benchmark.
-./mvnw -B test -Dspotless.check.skip=true -Dtest=ScoreBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B test -Dspotless.check.skip=true -DskipSmSuite=true -Dtest=ScoreBench -Dsurefire.failIfNoSpecifiedTests=false \
   '-D%test.safehouse.scores.quota.per-institution-per-day=100000000' \
   '-D%test.safehouse.scores.quota.per-enterprise-per-day=100000000' \
   -Dbench.requests="${1:-20000}" -Dbench.clients="${2:-64}" \

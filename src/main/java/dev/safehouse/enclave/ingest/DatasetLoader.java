@@ -1,5 +1,6 @@
 package dev.safehouse.enclave.ingest;
 
+import dev.safehouse.audit.MerkleHasher;
 import dev.safehouse.audit.MerkleRootBuilder;
 import dev.safehouse.crypto.EnclaveKeys;
 import dev.safehouse.crypto.Envelope;
@@ -35,7 +36,8 @@ final class DatasetLoader {
    *
    * @param loaded whether the table now holds it
    * @param rows rows loaded
-   * @param inputRoot hex RFC 6962 root over the rows' canonical encodings, in file order
+   * @param inputRoot hex RFC 6962 root over the rows' canonical encodings, in file order, with the
+   *     suite's hash (SHA-256 or SM3)
    * @param report the reason when rejected
    */
   record Outcome(boolean loaded, long rows, String inputRoot, String report) {
@@ -57,7 +59,7 @@ final class DatasetLoader {
     if (!opened.header().schemaHash().equals(schema.schemaHash())) {
       return Outcome.rejected("the envelope was made for another version of the dataset's schema");
     }
-    MerkleRootBuilder root = new MerkleRootBuilder();
+    MerkleRootBuilder root = new MerkleRootBuilder(MerkleHasher.forSuite(keys.suite()));
     try (ValidatedBatches batches = new ValidatedBatches(schema, opened.plaintext());
         EnclaveTables.TableLoad table = tables.startLoad(schema.tableName(), columns(schema))) {
       long loaded = table.fill(chunk -> write(batches, root, chunk));
