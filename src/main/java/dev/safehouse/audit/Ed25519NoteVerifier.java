@@ -3,24 +3,25 @@ package dev.safehouse.audit;
 import dev.safehouse.crypto.CryptoFailureException;
 import dev.safehouse.crypto.VerificationKey;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /** Verifies Ed25519 note signatures (signature type 0x01 of signed-note.md). */
-final class Ed25519NoteVerifier implements NoteVerifier {
+final class Ed25519NoteVerifier extends TypedNoteVerifier {
   private static final int PUBLIC_KEY_LENGTH = 32;
 
-  private final String keyName;
   private final VerificationKey key;
-  private final byte[] rawKey;
-  private final int keyHash;
 
   Ed25519NoteVerifier(String keyName, VerificationKey key) {
-    this.keyName = keyName;
+    this(keyName, key, key.rawPublicKey());
+  }
+
+  private Ed25519NoteVerifier(String keyName, VerificationKey key, byte[] rawKey) {
+    super(
+        keyName,
+        new byte[] {NoteKeyName.ED25519},
+        rawKey,
+        NoteKeyName.ed25519KeyHash(keyName, rawKey));
     this.key = Objects.requireNonNull(key, "key");
-    this.rawKey = key.rawPublicKey();
-    this.keyHash = NoteKeyName.ed25519KeyHash(keyName, rawKey);
   }
 
   /** Reads the key part of a verifier key, after its type; null if it is not an Ed25519 key. */
@@ -39,28 +40,6 @@ final class Ed25519NoteVerifier implements NoteVerifier {
       throw new NoteException("a verifier key holds 0x01 and a 32-byte Ed25519 key", e);
     }
     return new Ed25519NoteVerifier(keyName, key);
-  }
-
-  @Override
-  public String verifierKey() {
-    byte[] typed = new byte[1 + PUBLIC_KEY_LENGTH];
-    typed[0] = NoteKeyName.ED25519;
-    System.arraycopy(rawKey, 0, typed, 1, PUBLIC_KEY_LENGTH);
-    return keyName
-        + "+"
-        + HexFormat.of().toHexDigits(keyHash)
-        + "+"
-        + Base64.getEncoder().encodeToString(typed);
-  }
-
-  @Override
-  public String keyName() {
-    return keyName;
-  }
-
-  @Override
-  public int keyHash() {
-    return keyHash;
   }
 
   @Override
