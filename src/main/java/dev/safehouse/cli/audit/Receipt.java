@@ -45,7 +45,7 @@ public record Receipt(
    * Reads a receipt.
    *
    * @throws VerificationFailure if the text is not a receipt: not JSON, a missing field, a number
-   *     that is not an integer, a hash that is not canonical base64 of 32 bytes
+   *     that is not a non-negative integer, a hash that is not canonical base64 of 32 bytes
    */
   public static Receipt parse(String json) {
     JsonNode receipt;
@@ -82,8 +82,8 @@ public record Receipt(
   }
 
   private static long integer(JsonNode node, String field) {
-    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw malformed(field + " is not an integer");
+    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+      throw malformed(field + " is not a non-negative integer");
     }
     return node.asLong();
   }

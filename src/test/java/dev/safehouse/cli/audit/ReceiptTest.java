@@ -111,7 +111,16 @@ class ReceiptTest {
     json.put("leafIndex", 4.5);
 
     assertThatThrownBy(() -> Receipt.parse(json.toString()))
-        .hasMessage("the receipt is malformed: leafIndex is not an integer");
+        .hasMessage("the receipt is malformed: leafIndex is not a non-negative integer");
+  }
+
+  @Test
+  void parse_negativeTreeSize_isMalformed() {
+    ObjectNode json = json(receipt);
+    json.put("treeSize", -3);
+
+    assertThatThrownBy(() -> Receipt.parse(json.toString()))
+        .hasMessage("the receipt is malformed: treeSize is not a non-negative integer");
   }
 
   @Test
