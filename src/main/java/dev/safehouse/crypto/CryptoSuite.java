@@ -61,7 +61,8 @@ public sealed interface CryptoSuite permits IntlSuite, SmSuite {
   Signer newSigner();
 
   /**
-   * Reads a verification key from its text form ({@link Verifier#toText()}).
+   * Reads a verification key from its text form ({@link Verifier#toText()}); {@code sm} also reads
+   * a {@code PUBLIC KEY} PEM.
    *
    * @throws CryptoFailureException if the text is not a public key of this suite
    */

@@ -58,7 +58,11 @@ public final class SmSuite implements CryptoSuite {
 
   @Override
   public Verifier verifierFromText(String text) {
-    return new Verifying(Sm2VerificationKey.fromText(text));
+    String key = text.strip();
+    return new Verifying(
+        key.startsWith("-----BEGIN ")
+            ? Sm2VerificationKey.fromPem(key)
+            : Sm2VerificationKey.fromText(key));
   }
 
   @Override

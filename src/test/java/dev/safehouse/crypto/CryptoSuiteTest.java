@@ -71,6 +71,18 @@ class CryptoSuiteTest {
   }
 
   @Test
+  void smVerifierFromText_readsThePemForm_asOfKeyTextGuesses() {
+    SmSuite.Verifying key = (SmSuite.Verifying) CryptoSuite.SM.newSigner().verifier();
+    String pem = key.key().toPem();
+
+    assertThat(CryptoSuite.ofKeyText(pem)).isSameAs(CryptoSuite.SM);
+    assertThat(CryptoSuite.SM.verifierFromText(pem).keyId()).isEqualTo(key.keyId());
+    assertThatThrownBy(
+            () -> CryptoSuite.SM.verifierFromText(pem.replace("PUBLIC KEY", "PRIVATE KEY")))
+        .isInstanceOf(CryptoFailureException.class);
+  }
+
+  @Test
   void fromWireName_null_fails() {
     assertThatThrownBy(() -> CryptoSuite.fromWireName(null))
         .isInstanceOf(UnknownSuiteException.class);

@@ -86,12 +86,7 @@ public final class AttestCommand implements Callable<Integer> {
    * @throws dev.safehouse.crypto.CryptoFailureException if the text is no such key
    */
   public static Verifier readPlatformKey(String text) {
-    String key = text.strip();
-    if (key.startsWith("-----BEGIN PUBLIC KEY-----")) {
-      key = key.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
-      key = key.replaceAll("\\s", "");
-    }
-    return CryptoSuite.ofKeyText(key).verifierFromText(key);
+    return CryptoSuite.ofKeyText(text).verifierFromText(text.strip());
   }
 
   /**
